@@ -1,0 +1,115 @@
+package com.salesaffairs.opportunity.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A customer the company sells to, owned by the rep who registered it, within their team. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+    @Id
+    private UUID id;
+    @Column(nullable = false)
+    private String name;
+    private String industry;
+    private String country;
+    private String city;
+    private String email;
+    private String phone;
+    @Column(name = "owner_id", nullable = false)
+    private String ownerId;
+    private String team;
+    private String region;
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Customer() {
+    }
+
+    public static Customer register(CustomerDetails details, String ownerId, String team, String region, Instant at) {
+        Customer c = new Customer();
+        c.id = UUID.randomUUID();
+        c.ownerId = ownerId;
+        c.team = team;
+        c.region = region;
+        c.registeredAt = at;
+        c.apply(details, at);
+        return c;
+    }
+
+    public void update(CustomerDetails details, Instant at) {
+        apply(details, at);
+    }
+
+    private void apply(CustomerDetails details, Instant at) {
+        this.name = details.name().trim();
+        this.industry = details.industry();
+        this.country = details.country();
+        this.city = details.city();
+        this.email = details.email();
+        this.phone = details.phone();
+        this.updatedAt = at;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String industry() {
+        return industry;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String team() {
+        return team;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

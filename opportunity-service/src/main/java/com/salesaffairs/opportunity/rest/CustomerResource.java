@@ -1,0 +1,127 @@
+package com.salesaffairs.opportunity.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.salesaffairs.opportunity.domain.Customer;
+import com.salesaffairs.opportunity.domain.CustomerDetails;
+import com.salesaffairs.opportunity.service.CustomerService;
+import com.salesaffairs.platform.idempotency.Created;
+import com.salesaffairs.platform.idempotency.IdempotentCreates;
+import com.salesaffairs.platform.rest.IfMatch;
+import com.salesaffairs.platform.rest.PageParams;
+import com.salesaffairs.platform.rest.PageResponse;
+import com.salesaffairs.platform.security.Roles;
+import com.salesaffairs.platform.security.CallerScope;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customers")
+public class CustomerResource {
+
+    public record CustomerRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 100) String industry,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code") String country,
+            @Size(max = 100) String city,
+            @Email @Size(max = 200) String email,
+            @Size(max = 50) String phone) {
+
+        CustomerDetails details() {
+            return new CustomerDetails(name, industry, country, city, email, phone);
+        }
+    }
+
+    public record CustomerView(UUID id, String name, String industry, String country, String city, String email,
+            String phone, String ownerId, String team, String region, Instant registeredAt, Instant updatedAt,
+            long version) {
+
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id(), c.name(), c.industry(), c.country(), c.city(), c.email(), c.phone(),
+                    c.ownerId(), c.team(), c.region(), c.registeredAt(), c.updatedAt(), c.version());
+        }
+    }
+
+    private final CustomerService customers;
+    private final IdempotentCreates idempotent;
+    private final CallerScope caller;
+
+    public CustomerResource(CustomerService customers, IdempotentCreates idempotent, CallerScope caller) {
+        this.customers = customers;
+        this.idempotent = idempotent;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
+    @Operation(summary = "Register a customer (sales-rep, sales-manager); publishes sales.customer.registered.v1. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "registered")
+    @APIResponse(responseCode = "400", description = "invalid field, named in violations")
+    @APIResponse(responseCode = "401", description = "no or bad token")
+    @APIResponse(responseCode = "403", description = "role may not register customers")
+    @APIResponse(responseCode = "409", description = "a customer of that name exists in the team")
+    public Response register(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
+            @Valid @NotNull CustomerRequest request) {
+        return idempotent.create(idempotencyKey, caller.get().userId(), "customer.register", request, () -> {
+            Customer c = customers.register(request.details(), caller.get());
+            return new Created<>(URI.create("/api/v1/customers/" + c.id()), CustomerView.of(c));
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.AFTERSALES_AGENT, Roles.DATA_STEWARD })
+    @Operation(summary = "Customers in the caller's scope: a rep's own, a manager's team, all for director, executive, admin and functional roles")
+    public PageResponse<CustomerView> list(@QueryParam("name") String name, @Valid @BeanParam PageParams page) {
+        return PageResponse.of(customers.list(caller.get(), name, page).stream().map(CustomerView::of).toList(), page,
+                customers.count(caller.get(), name));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.AFTERSALES_AGENT, Roles.DATA_STEWARD })
+    @Operation(summary = "One customer; 404 when unknown or outside the caller's scope")
+    public Response get(@PathParam("id") UUID id) {
+        Customer c = customers.visible(id, caller.get());
+        return Response.ok(CustomerView.of(c)).tag(new EntityTag(Long.toString(c.version()))).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "Change a customer's details (owner, their manager, director, admin); publishes sales.customer.updated.v1")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CustomerRequest request) {
+        Customer current = customers.visible(id, caller.get());
+        long expected = IfMatch.version(ifMatch).orElse(current.version());
+        Customer c = customers.update(id, expected, request.details(), caller.get());
+        return Response.ok(CustomerView.of(c)).tag(new EntityTag(Long.toString(c.version()))).build();
+    }
+}

@@ -1,0 +1,60 @@
+package com.salesaffairs.opportunity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.salesaffairs.platform.testing.EventProbe;
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+import com.salesaffairs.platform.testing.TestUsers;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class PolicyResourceTest {
+
+    @Test
+    void seeded_version_one_is_in_force() {
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/opportunity.assignment")
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
+                .body("content.maxOpenPerRep", equalTo(25));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies")
+                .then().statusCode(200).body("key", hasItem("opportunity.assignment"));
+    }
+
+    @Test
+    void a_change_needs_a_second_person_and_is_announced() {
+        String draft = "{\"content\":{\"weights\":{\"winRate\":0.5,\"revenue\":0.3,\"load\":0.2},\"maxOpenPerRep\":30},"
+                + "\"rationale\":\"reward win rate more\"}";
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body(draft)
+                .when().post("/api/v1/policies/opportunity.assignment/drafts").then().statusCode(403);
+        int version = given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON).body(draft)
+                .when().post("/api/v1/policies/opportunity.assignment/drafts")
+                .then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("version");
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/policies/opportunity.assignment/versions/" + version + "/approve")
+                .then().statusCode(422).body("rule", equalTo("policy.four-eyes"));
+        given().auth().oauth2(TestUsers.admin()).contentType(ContentType.JSON).body("{\"comment\":\"ok\"}")
+                .when().post("/api/v1/policies/opportunity.assignment/versions/" + version + "/approve")
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("approver", equalTo("admin"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/opportunity.assignment")
+                .then().statusCode(200).body("version", equalTo(version)).body("content.maxOpenPerRep", equalTo(30));
+        given().auth().oauth2(TestUsers.alice())
+                .when().get("/api/v1/policies/opportunity.assignment/diff?from=1&to=" + version)
+                .then().statusCode(200).body("changes.path", hasItem("/maxOpenPerRep"));
+        given().auth().oauth2(TestUsers.admin()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/policies/opportunity.assignment/versions/" + version + "/approve")
+                .then().statusCode(409);
+        EventProbe.await("sales.policy.events",
+                r -> "sales.policy.changed.v1".equals(r.type()) && r.value().contains("\"version\":" + version)
+                        && r.value().contains("opportunity-service"),
+                Duration.ofSeconds(20));
+    }
+}

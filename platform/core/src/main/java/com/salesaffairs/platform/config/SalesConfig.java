@@ -1,0 +1,43 @@
+package com.salesaffairs.platform.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares, under the {@code sales.} prefix. */
+@ConfigMapping(prefix = "sales")
+public interface SalesConfig {
+
+    /** The service's name: consumer group id and CloudEvents source ({@code /order-service}). */
+    String serviceName();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Outbox {
+        /** Most events published per relay round. */
+        @WithDefault("200")
+        int batchSize();
+
+        @WithDefault("PT0.5S")
+        Duration backoffInitial();
+
+        @WithDefault("PT30S")
+        Duration backoffMax();
+
+        /** How long one send may take before it counts as failed (the broker is down). */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+
+    interface Inbox {
+        /** Attempts at applying one event before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int attempts();
+
+        @WithDefault("PT0.2S")
+        Duration retryDelay();
+    }
+}

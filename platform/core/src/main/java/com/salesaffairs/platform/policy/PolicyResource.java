@@ -1,0 +1,137 @@
+package com.salesaffairs.platform.policy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesaffairs.platform.problem.ApiProblem;
+import com.salesaffairs.platform.security.Roles;
+import com.salesaffairs.platform.security.CallerScope;
+
+import io.quarkus.security.Authenticated;
+
+/** The policies this service owns: read by all staff, changed by policy admins with four eyes. */
+@Path("/api/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "policies")
+@Authenticated
+public class PolicyResource {
+
+    public record PolicyView(String key, int version, String status, JsonNode content, Instant effectiveFrom,
+            String author, String approver, String rationale, Instant reviewDueAt, Instant createdAt,
+            Instant decidedAt, String decisionComment) {
+    }
+
+    public record DraftRequest(@NotNull JsonNode content, @NotBlank @Size(max = 2000) String rationale,
+            Instant effectiveFrom, Instant reviewDueAt) {
+    }
+
+    public record DecisionRequest(@Size(max = 2000) String comment) {
+    }
+
+    public record DiffView(String key, int from, int to, List<PolicyDiff.Change> changes) {
+    }
+
+    private final PolicyStore store;
+    private final CallerScope caller;
+
+    public PolicyResource(PolicyStore store, CallerScope caller) {
+        this.store = store;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The policies in force in this service (any signed-in user)")
+    public List<PolicyView> list() {
+        return store.keys().stream().flatMap(k -> store.active(k).stream()).map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{key}")
+    @Operation(summary = "The version of a policy in force now")
+    @APIResponse(responseCode = "404", description = "unknown policy")
+    public PolicyView active(@PathParam("key") String key) {
+        return view(store.active(key).orElseThrow(() -> ApiProblem.notFound("policy", key)));
+    }
+
+    @GET
+    @Path("/{key}/versions/{version}")
+    @Operation(summary = "One version of a policy, in any status")
+    @APIResponse(responseCode = "404", description = "unknown policy or version")
+    public PolicyView version(@PathParam("key") String key, @PathParam("version") int version) {
+        return view(store.version(key, version).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + version)));
+    }
+
+    @GET
+    @Path("/{key}/diff")
+    @Operation(summary = "What changed between two versions, as JSON pointers")
+    public DiffView diff(@PathParam("key") String key, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        if (from == null) {
+            throw ApiProblem.invalid("from", "is required");
+        }
+        if (to == null) {
+            throw ApiProblem.invalid("to", "is required");
+        }
+        PolicyVersion a = store.version(key, from).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + from));
+        PolicyVersion b = store.version(key, to).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + to));
+        return new DiffView(key, from, to, PolicyDiff.between(store.read(a.content), store.read(b.content)));
+    }
+
+    @POST
+    @Path("/{key}/drafts")
+    @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Draft a new version (policy-admin, admin); takes effect only once someone else approves it")
+    @APIResponse(responseCode = "201", description = "draft created")
+    @APIResponse(responseCode = "400", description = "invalid content, naming the field")
+    @APIResponse(responseCode = "403", description = "not a policy admin")
+    public Response draft(@PathParam("key") String key, @Valid @NotNull DraftRequest request) {
+        PolicyVersion draft = store.draft(key, request.content(), request.rationale(), request.effectiveFrom(),
+                request.reviewDueAt(), caller.get().username());
+        return Response.created(URI.create("/api/v1/policies/" + key + "/versions/" + draft.version)).entity(view(draft))
+                .build();
+    }
+
+    @POST
+    @Path("/{key}/versions/{version}/approve")
+    @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Approve a draft (policy-admin, admin; never its author); publishes sales.policy.changed.v1")
+    @APIResponse(responseCode = "409", description = "the version is not a draft")
+    @APIResponse(responseCode = "422", description = "rule policy.four-eyes: the author cannot approve")
+    public PolicyView approve(@PathParam("key") String key, @PathParam("version") int version,
+            @Valid DecisionRequest request) {
+        return view(store.approve(key, version, caller.get().username(), request == null ? null : request.comment()));
+    }
+
+    @POST
+    @Path("/{key}/versions/{version}/reject")
+    @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Reject a draft (policy-admin, admin; never its author)")
+    public PolicyView reject(@PathParam("key") String key, @PathParam("version") int version,
+            @Valid DecisionRequest request) {
+        return view(store.reject(key, version, caller.get().username(), request == null ? null : request.comment()));
+    }
+
+    private PolicyView view(PolicyVersion v) {
+        return new PolicyView(v.policyKey, v.version, v.status.name(), store.read(v.content), v.effectiveFrom, v.author,
+                v.approver, v.rationale, v.reviewDueAt, v.createdAt, v.decidedAt, v.decisionComment);
+    }
+}

@@ -1,0 +1,5 @@
+package com.salesaffairs.platform.policy;
+
+public enum PolicyStatus {
+    DRAFT, APPROVED, ACTIVE, RETIRED, REJECTED
+}
