@@ -1,0 +1,57 @@
+package com.salesaffairs.order.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.salesaffairs.order.domain.ApprovalPolicy;
+import com.salesaffairs.platform.policy.PolicyContentValidator;
+import com.salesaffairs.platform.problem.Violation;
+
+/** Drafts of the order policies are checked before anyone can approve them. */
+@ApplicationScoped
+public class OrderPolicyValidators {
+
+    @Produces
+    @ApplicationScoped
+    PolicyContentValidator approval() {
+        return new PolicyContentValidator() {
+            @Override
+            public String policyKey() {
+                return "order.approval";
+            }
+
+            @Override
+            public List<Violation> validate(JsonNode content) {
+                return ApprovalPolicy.check(content);
+            }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    PolicyContentValidator fulfilment() {
+        return new PolicyContentValidator() {
+            @Override
+            public String policyKey() {
+                return "order.fulfilment";
+            }
+
+            @Override
+            public List<Violation> validate(JsonNode content) {
+                List<Violation> problems = new ArrayList<>();
+                JsonNode days = content.path("shipWithinBusinessDays");
+                if (!days.isInt() || days.asInt() < 1 || days.asInt() > 60) {
+                    problems.add(new Violation("shipWithinBusinessDays", "must be a whole number of days from 1 to 60"));
+                }
+                if (!content.path("paymentDueDays").isObject()) {
+                    problems.add(new Violation("paymentDueDays", "must map payment terms to days"));
+                }
+                return problems;
+            }
+        };
+    }
+}

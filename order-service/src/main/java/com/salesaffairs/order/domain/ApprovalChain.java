@@ -1,0 +1,66 @@
+package com.salesaffairs.order.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.salesaffairs.platform.security.Roles;
+
+/**
+ * Who must approve an order, from the {@code order.approval} policy and the order's facts (policy
+ * 3.2 review, 6.2 authority). Steps of different departments are independent and run in parallel;
+ * an empty chain means the order needs no one's approval.
+ */
+public final class ApprovalChain {
+
+    /** The facts of an order that approval depends on. */
+    public record OrderFacts(BigDecimal maxLineDiscountPct, BigDecimal netAmount, PaymentTerms paymentTerms,
+            BigDecimal openExposure, BigDecimal creditLimit) {
+    }
+
+    public record Required(String role, String reason) {
+    }
+
+    private ApprovalChain() {
+    }
+
+    public static List<Required> compute(ApprovalPolicy policy, OrderFacts order) {
+        List<Required> steps = new ArrayList<>();
+        BigDecimal discount = order.maxLineDiscountPct();
+        boolean directorForDiscount = discount.compareTo(policy.directorDiscountAbovePct()) > 0
+                || discount.compareTo(policy.managerAuthorityMaxPct()) > 0;
+        if (discount.compareTo(policy.managerDiscountAbovePct()) > 0 && !directorForDiscount) {
+            steps.add(new Required(Roles.SALES_MANAGER, "discount " + plain(discount) + "% is above "
+                    + plain(policy.managerDiscountAbovePct()) + "%"));
+        }
+        boolean directorForAmount = order.netAmount().compareTo(policy.directorOrderTotalAbove()) > 0;
+        if (directorForDiscount || directorForAmount) {
+            List<String> why = new ArrayList<>();
+            if (directorForDiscount) {
+                why.add("discount " + plain(discount) + "% is beyond a manager's authority of "
+                        + plain(policy.managerAuthorityMaxPct()) + "%");
+            }
+            if (directorForAmount) {
+                why.add("order total " + plain(order.netAmount()) + " is above " + plain(policy.directorOrderTotalAbove()));
+            }
+            steps.add(new Required(Roles.SALES_DIRECTOR, String.join("; ", why)));
+        }
+        if (policy.financeWhenOverLimit() && order.paymentTerms() != PaymentTerms.PREPAID) {
+            BigDecimal exposure = order.openExposure().add(order.netAmount());
+            if (order.creditLimit() == null) {
+                steps.add(new Required(Roles.FINANCE, "the customer has no credit limit set"));
+            } else if (exposure.compareTo(order.creditLimit()) > 0) {
+                steps.add(new Required(Roles.FINANCE, "credit exposure " + plain(exposure) + " would exceed the limit "
+                        + plain(order.creditLimit())));
+            }
+        }
+        if (!policy.standardPaymentTerms().contains(order.paymentTerms())) {
+            steps.add(new Required(Roles.ORDER_REVIEWER, "payment terms " + order.paymentTerms() + " are not standard"));
+        }
+        return steps;
+    }
+
+    private static String plain(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+}

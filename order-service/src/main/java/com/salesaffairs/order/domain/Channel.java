@@ -1,0 +1,5 @@
+package com.salesaffairs.order.domain;
+
+public enum Channel {
+    DIRECT, DISTRIBUTOR, ONLINE, TRADE_SHOW
+}

@@ -1,0 +1,38 @@
+package com.salesaffairs.order.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Money arithmetic to the cent, HALF_UP, the way finance rounds. */
+public final class Money {
+    public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Money() {
+    }
+
+    public static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** quantity x unit price, less the discount percentage, rounded once at the end. */
+    public static BigDecimal lineNet(int quantity, BigDecimal unitPrice, BigDecimal discountPct) {
+        BigDecimal gross = unitPrice.multiply(BigDecimal.valueOf(quantity));
+        BigDecimal factor = HUNDRED.subtract(discountPct).divide(HUNDRED);
+        return cents(gross.multiply(factor));
+    }
+
+    /** The share of a line's net amount for part of its quantity; the last part takes the remainder. */
+    public static BigDecimal share(BigDecimal lineNet, int lineQuantity, int part, int alreadyCovered) {
+        if (alreadyCovered + part == lineQuantity) {
+            BigDecimal covered = alreadyCovered == 0 ? ZERO
+                    : cents(lineNet.multiply(BigDecimal.valueOf(alreadyCovered)).divide(BigDecimal.valueOf(lineQuantity), 10, RoundingMode.HALF_UP));
+            return lineNet.subtract(covered);
+        }
+        return cents(lineNet.multiply(BigDecimal.valueOf(part)).divide(BigDecimal.valueOf(lineQuantity), 10, RoundingMode.HALF_UP));
+    }
+
+    public static boolean hasAtMostTwoDecimals(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 2;
+    }
+}

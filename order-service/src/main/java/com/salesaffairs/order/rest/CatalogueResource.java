@@ -1,0 +1,179 @@
+package com.salesaffairs.order.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.salesaffairs.order.domain.Ledger;
+import com.salesaffairs.order.domain.Product;
+import com.salesaffairs.order.domain.StockLevel;
+import com.salesaffairs.order.service.CatalogueService;
+import com.salesaffairs.order.service.StockService;
+import com.salesaffairs.platform.idempotency.Created;
+import com.salesaffairs.platform.idempotency.IdempotentCreates;
+import com.salesaffairs.platform.rest.PageParams;
+import com.salesaffairs.platform.rest.PageResponse;
+import com.salesaffairs.platform.security.CallerScope;
+import com.salesaffairs.platform.security.Roles;
+
+import io.quarkus.security.Authenticated;
+
+/** Products, stock levels, goods receipts and availability. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalogue and stock")
+@Authenticated
+public class CatalogueResource {
+
+    public record ProductRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' and '-' only") String sku,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 100) String category,
+            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal listPrice,
+            @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal unitCost,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code") String currency) {
+    }
+
+    public record ProductView(String sku, String name, String category, BigDecimal listPrice, BigDecimal unitCost,
+            String currency, boolean active, long version) {
+        static ProductView of(Product p) {
+            return new ProductView(p.sku(), p.name(), p.category(), p.listPrice(), p.unitCost(), p.currency(), p.active(),
+                    p.version());
+        }
+    }
+
+    public record ReceiptRequest(
+            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Size(max = 64) String warehouse,
+            @NotNull @Positive @Max(1_000_000) Integer quantity,
+            @Size(max = 100) String reference) {
+    }
+
+    public record ReceiptView(UUID id, String sku, String warehouse, int quantity, String reference, String receivedBy,
+            Instant receivedAt) {
+    }
+
+    public record WarehouseStock(String warehouse, int onHand, int reserved, int available) {
+    }
+
+    public record StockView(String sku, int onHand, int reserved, int available, List<WarehouseStock> warehouses) {
+    }
+
+    public record AvailabilityLine(@NotBlank String sku, @NotNull @Positive Integer quantity) {
+    }
+
+    public record AvailabilityRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull AvailabilityLine> lines) {
+    }
+
+    public record AvailabilityView(boolean allAvailable, List<StockService.Availability> lines) {
+    }
+
+    private final CatalogueService catalogue;
+    private final StockService stock;
+    private final IdempotentCreates idempotent;
+    private final CallerScope caller;
+
+    public CatalogueResource(CatalogueService catalogue, StockService stock, IdempotentCreates idempotent,
+            CallerScope caller) {
+        this.catalogue = catalogue;
+        this.stock = stock;
+        this.idempotent = idempotent;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/products")
+    @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "Add a product to the catalogue (sales-director, admin)")
+    @APIResponse(responseCode = "201", description = "created")
+    @APIResponse(responseCode = "409", description = "the sku exists")
+    public Response createProduct(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ProductRequest request) {
+        return idempotent.create(key, caller.get().userId(), "product.create", request, () -> {
+            Product p = catalogue.create(request.sku(), request.name().trim(), request.category().trim(),
+                    request.listPrice(), request.unitCost(), request.currency() == null ? "CNY" : request.currency());
+            return new Created<>(URI.create("/api/v1/products/" + p.sku()), ProductView.of(p));
+        });
+    }
+
+    @GET
+    @Path("/products")
+    @Operation(summary = "The catalogue (any signed-in user)")
+    public PageResponse<ProductView> products(@QueryParam("category") String category, @Valid @BeanParam PageParams page) {
+        return PageResponse.of(catalogue.products(category, page).stream().map(ProductView::of).toList(), page,
+                catalogue.countProducts(category));
+    }
+
+    @GET
+    @Path("/products/{sku}")
+    @Operation(summary = "One product")
+    public ProductView product(@PathParam("sku") String sku) {
+        return ProductView.of(catalogue.product(sku));
+    }
+
+    @GET
+    @Path("/inventory/{sku}")
+    @Operation(summary = "Stock of a sku: on hand, reserved, available, per warehouse (any signed-in user)")
+    public StockView inventory(@PathParam("sku") String sku) {
+        List<StockLevel> levels = catalogue.stockOf(sku);
+        List<WarehouseStock> per = levels.stream()
+                .map(l -> new WarehouseStock(l.warehouse(), l.onHand(), l.reserved(), l.available())).toList();
+        return new StockView(sku, per.stream().mapToInt(WarehouseStock::onHand).sum(),
+                per.stream().mapToInt(WarehouseStock::reserved).sum(),
+                per.stream().mapToInt(WarehouseStock::available).sum(), per);
+    }
+
+    @POST
+    @Path("/inventory/receipts")
+    @RolesAllowed({ Roles.WAREHOUSE, Roles.ADMIN })
+    @Operation(summary = "Record a goods receipt into a warehouse (warehouse, admin)")
+    @APIResponse(responseCode = "201", description = "stock added")
+    public Response receive(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ReceiptRequest request) {
+        return idempotent.create(key, caller.get().userId(), "inventory.receipt", request, () -> {
+            Ledger.GoodsReceipt r = catalogue.receive(request.sku(), request.warehouse(), request.quantity(),
+                    request.reference(), caller.get().username());
+            return new Created<>(URI.create("/api/v1/inventory/" + r.sku),
+                    new ReceiptView(r.id, r.sku, r.warehouse, r.quantity, r.reference, r.receivedBy, r.receivedAt));
+        });
+    }
+
+    @POST
+    @Path("/inventory/availability")
+    @Operation(summary = "Whether a set of lines can be served from stock now, and what is short")
+    public AvailabilityView availability(@Valid @NotNull AvailabilityRequest request) {
+        Map<String, Integer> wanted = request.lines().stream()
+                .collect(Collectors.toMap(AvailabilityLine::sku, AvailabilityLine::quantity, Integer::sum,
+                        java.util.LinkedHashMap::new));
+        List<StockService.Availability> lines = stock.availability(wanted);
+        return new AvailabilityView(lines.stream().allMatch(l -> l.shortBy() == 0), lines);
+    }
+}

@@ -1,0 +1,233 @@
+package com.salesaffairs.order.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.salesaffairs.order.domain.Ledger;
+import com.salesaffairs.order.domain.Order;
+import com.salesaffairs.order.domain.OrderStatus;
+import com.salesaffairs.order.rest.OrderRequests.CancelRequest;
+import com.salesaffairs.order.rest.OrderRequests.DecisionRequest;
+import com.salesaffairs.order.rest.OrderRequests.InvoiceRequest;
+import com.salesaffairs.order.rest.OrderRequests.LineQuantityRequest;
+import com.salesaffairs.order.rest.OrderRequests.OrderRequest;
+import com.salesaffairs.order.rest.OrderRequests.PaymentRequest;
+import com.salesaffairs.order.rest.OrderRequests.RefundRequest;
+import com.salesaffairs.order.rest.OrderRequests.ShipmentRequest;
+import com.salesaffairs.order.rest.OrderViews.HistoryView;
+import com.salesaffairs.order.rest.OrderViews.InvoiceView;
+import com.salesaffairs.order.rest.OrderViews.OrderView;
+import com.salesaffairs.order.rest.OrderViews.PaymentView;
+import com.salesaffairs.order.rest.OrderViews.RefundView;
+import com.salesaffairs.order.rest.OrderViews.ShipmentView;
+import com.salesaffairs.order.service.OrderCommands;
+import com.salesaffairs.order.service.OrderService;
+import com.salesaffairs.platform.idempotency.Created;
+import com.salesaffairs.platform.idempotency.IdempotentCreates;
+import com.salesaffairs.platform.problem.ApiProblem;
+import com.salesaffairs.platform.rest.IfMatch;
+import com.salesaffairs.platform.rest.PageParams;
+import com.salesaffairs.platform.rest.PageResponse;
+import com.salesaffairs.platform.security.CallerScope;
+import com.salesaffairs.platform.security.Roles;
+
+/** Order to cash. Actions accept If-Match with the order's version (its ETag); creating POSTs accept Idempotency-Key. */
+@Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders")
+public class OrderResource {
+
+    private final OrderService orders;
+    private final IdempotentCreates idempotent;
+    private final CallerScope caller;
+
+    public OrderResource(OrderService orders, IdempotentCreates idempotent, CallerScope caller) {
+        this.orders = orders;
+        this.idempotent = idempotent;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
+    @Operation(summary = "Enter an order as a draft (sales-rep, sales-manager); the caller owns it")
+    @APIResponse(responseCode = "201", description = "draft created")
+    @APIResponse(responseCode = "400", description = "invalid field, named in violations")
+    @APIResponse(responseCode = "422", description = "rule order.customer-known, order.sku-known, order.price-list or order.currency")
+    public Response create(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull OrderRequest request) {
+        return idempotent.create(key, caller.get().userId(), "order.create", request, () -> {
+            Order o = orders.create(request.input(), caller.get());
+            return new Created<>(URI.create("/api/v1/orders/" + o.id()), OrderView.of(o));
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date")
+    public PageResponse<OrderView> list(@QueryParam("status") OrderStatus status, @QueryParam("customerId") UUID customerId,
+            @QueryParam("overdue") boolean overdue, @Valid @BeanParam PageParams page) {
+        return PageResponse.of(orders.list(caller.get(), status, customerId, overdue, page).stream().map(OrderView::of)
+                .toList(), page, orders.count(caller.get(), status, customerId, overdue));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "One order; 404 when unknown or outside the caller's scope")
+    public Response get(@PathParam("id") UUID id) {
+        return withTag(orders.visible(id, caller.get()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
+    @Operation(summary = "Edit a draft or rejected order (its owner)")
+    @APIResponse(responseCode = "409", description = "the order is no longer editable")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull OrderRequest request) {
+        return withTag(orders.edit(id, version(ifMatch), request.input(), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
+    @Operation(summary = "Submit for review (owner): validates prices, discounts, credit and stock, computes the approval chain from order.approval; approves at once when no one needs to")
+    @APIResponse(responseCode = "422", description = "rule order.discount-cap, order.customer-blocked or order.stock-available")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(orders.submit(id, version(ifMatch), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/approvals")
+    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance, order-reviewer); never the submitter")
+    @APIResponse(responseCode = "403", description = "not an approver of a pending step, or the order's own submitter")
+    @APIResponse(responseCode = "409", description = "not pending approval, or a concurrent decision won")
+    @APIResponse(responseCode = "422", description = "rule order.stock-available when the last approval cannot reserve stock")
+    public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull DecisionRequest request) {
+        if (request.decision() == OrderCommands.Decision.REJECT
+                && (request.comment() == null || request.comment().isBlank())) {
+            throw ApiProblem.invalid("comment", "is required to reject: the rep needs the reason");
+        }
+        return withTag(orders.decide(id, version(ifMatch), request.decision(), request.comment(), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "Cancel before shipment (owner, their manager, director); releases reserved stock")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CancelRequest request) {
+        return withTag(orders.cancel(id, version(ifMatch), request.reason().trim(), caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/shipments")
+    @RolesAllowed({ Roles.WAREHOUSE })
+    @Operation(summary = "Ship all or part of the lines from reserved stock (warehouse)")
+    @APIResponse(responseCode = "201", description = "shipped; the order is SHIPPED or PARTIALLY_SHIPPED")
+    @APIResponse(responseCode = "422", description = "rule shipment.quantity-left")
+    public Response ship(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ShipmentRequest request) {
+        return idempotent.create(key, caller.get().userId(), "order.ship:" + id, request, () -> {
+            Ledger.Shipment s = orders.ship(id, version(ifMatch), new OrderCommands.ShipmentInput(request.carrier().trim(),
+                    request.trackingNumber().trim(), request.lines().stream().map(LineQuantityRequest::input).toList()),
+                    caller.get());
+            String status = orders.visible(id, caller.get()).status().name();
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/shipments/" + s.id), new ShipmentView(s.id, id,
+                    s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, status));
+        });
+    }
+
+    @POST
+    @Path("/{id}/invoices")
+    @RolesAllowed({ Roles.FINANCE })
+    @Operation(summary = "Invoice shipped quantities (finance); no lines means everything shipped and not yet invoiced")
+    @APIResponse(responseCode = "201", description = "invoice issued")
+    @APIResponse(responseCode = "422", description = "rule invoice.shipped-quantity")
+    public Response invoice(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentCreates.HEADER) String key, @Valid InvoiceRequest request) {
+        List<OrderCommands.LineQuantity> lines = request == null || request.lines() == null ? List.of()
+                : request.lines().stream().map(LineQuantityRequest::input).toList();
+        return idempotent.create(key, caller.get().userId(), "order.invoice:" + id, lines, () -> {
+            Ledger.Invoice inv = orders.invoice(id, version(ifMatch), lines, caller.get());
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/invoices/" + inv.id), InvoiceView.of(inv));
+        });
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @RolesAllowed({ Roles.FINANCE })
+    @Operation(summary = "Record a payment (finance); partial payments allowed, overpayment refused; settles the order when fully shipped and paid")
+    @APIResponse(responseCode = "201", description = "payment recorded")
+    @APIResponse(responseCode = "422", description = "rule payment.overpayment")
+    public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull PaymentRequest request) {
+        return idempotent.create(key, caller.get().userId(), "order.pay:" + id, request, () -> {
+            Ledger.Payment p = orders.pay(id, version(ifMatch), new OrderCommands.PaymentInput(request.amount(),
+                    request.method().name(), request.reference(), request.receivedAt()), caller.get());
+            Order o = orders.visible(id, caller.get());
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/payments/" + p.id), new PaymentView(p.id, id,
+                    p.amount, p.method, p.reference, p.recordedBy, p.receivedAt, o.status().name(),
+                    o.netAmount().subtract(o.paidAmount())));
+        });
+    }
+
+    @POST
+    @Path("/{id}/refunds")
+    @RolesAllowed({ Roles.FINANCE })
+    @Operation(summary = "Refund part or all of a settled order after a return (finance); publishes sales.order.refunded.v1")
+    @APIResponse(responseCode = "201", description = "refund recorded")
+    @APIResponse(responseCode = "422", description = "rule refund.paid-amount")
+    public Response refund(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull RefundRequest request) {
+        return idempotent.create(key, caller.get().userId(), "order.refund:" + id, request, () -> {
+            Ledger.Refund r = orders.refund(id, version(ifMatch), request.amount(), request.reason().trim(), caller.get());
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/refunds/" + r.id), new RefundView(r.id, id,
+                    r.amount, r.reason, r.recordedBy, r.refundedAt));
+        });
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "Every transition, decision and policy version on the order")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return orders.history(id, caller.get()).stream().map(HistoryView::of).toList();
+    }
+
+    private static Optional<Long> version(String ifMatch) {
+        var v = IfMatch.version(ifMatch);
+        return v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty();
+    }
+
+    private static Response withTag(Order o) {
+        return Response.ok(OrderView.of(o)).tag(new EntityTag(Long.toString(o.version()))).build();
+    }
+}

@@ -1,0 +1,47 @@
+package com.salesaffairs.order.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.salesaffairs.order.domain.Ledger.HistoryEntry;
+
+/** Every transition, decision and policy version on an order, in order. */
+@ApplicationScoped
+public class OrderHistory {
+    private final EntityManager em;
+    private final Clock clock;
+
+    public OrderHistory(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID orderId, String actor, String onBehalfOf, String action, String detail, String policyKey,
+            Integer policyVersion) {
+        HistoryEntry e = new HistoryEntry();
+        e.orderId = orderId;
+        e.at = clock.instant();
+        e.actor = actor;
+        e.onBehalfOf = onBehalfOf;
+        e.action = action;
+        e.detail = detail;
+        e.policyKey = policyKey;
+        e.policyVersion = policyVersion;
+        em.persist(e);
+    }
+
+    public void record(UUID orderId, String actor, String action, String detail) {
+        record(orderId, actor, null, action, detail, null, null);
+    }
+
+    public List<HistoryEntry> of(UUID orderId) {
+        return em.createQuery("FROM Ledger$HistoryEntry h WHERE h.orderId = :id ORDER BY h.id", HistoryEntry.class)
+                .setParameter("id", orderId).getResultList();
+    }
+}

@@ -1,0 +1,452 @@
+package com.salesaffairs.order.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesaffairs.order.domain.ApprovalChain;
+import com.salesaffairs.order.domain.ApprovalPolicy;
+import com.salesaffairs.order.domain.ApprovalStep;
+import com.salesaffairs.order.domain.CustomerAccount;
+import com.salesaffairs.order.domain.Ledger;
+import com.salesaffairs.order.domain.Money;
+import com.salesaffairs.order.domain.Order;
+import com.salesaffairs.order.domain.OrderLine;
+import com.salesaffairs.order.domain.OrderRules;
+import com.salesaffairs.order.domain.OrderStatus;
+import com.salesaffairs.order.domain.Product;
+import com.salesaffairs.order.domain.ShipByDeadline;
+import com.salesaffairs.order.messaging.OrderEvents;
+import com.salesaffairs.order.repository.OrderRepository;
+import com.salesaffairs.order.service.OrderCommands.Decision;
+import com.salesaffairs.order.service.OrderCommands.LineInput;
+import com.salesaffairs.order.service.OrderCommands.LineQuantity;
+import com.salesaffairs.order.service.OrderCommands.OrderInput;
+import com.salesaffairs.order.service.OrderCommands.PaymentInput;
+import com.salesaffairs.order.service.OrderCommands.ShipmentInput;
+import com.salesaffairs.platform.policy.PolicyStore;
+import com.salesaffairs.platform.policy.PolicyVersion;
+import com.salesaffairs.platform.problem.ApiProblem;
+import com.salesaffairs.platform.rest.PageParams;
+import com.salesaffairs.platform.security.Roles;
+import com.salesaffairs.platform.security.Scope;
+
+import io.quarkus.panache.common.Page;
+
+/** Order to cash (policy 3.2): each use case loads the order in the caller's scope, moves it, records history and events. */
+@ApplicationScoped
+@Transactional
+public class OrderService {
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+    public static final String APPROVAL_POLICY = "order.approval";
+    public static final String FULFILMENT_POLICY = "order.fulfilment";
+
+    private final OrderRepository orders;
+    private final EntityManager em;
+    private final StockService stock;
+    private final OrderEvents events;
+    private final OrderHistory history;
+    private final PolicyStore policies;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OrderService(OrderRepository orders, EntityManager em, StockService stock, OrderEvents events,
+            OrderHistory history, PolicyStore policies, ObjectMapper json, Clock clock) {
+        this.orders = orders;
+        this.em = em;
+        this.stock = stock;
+        this.events = events;
+        this.history = history;
+        this.policies = policies;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Order create(OrderInput input, Scope caller) {
+        CustomerAccount customer = knownCustomer(input.customerId(), caller);
+        Instant now = clock.instant();
+        Order order = Order.draft(orders.nextOrderNumber(now.atZone(ZoneOffset.UTC).getYear()), customer,
+                caller.userId(), terms(input), priced(input), now);
+        orders.persistAndFlush(order);
+        history.record(order.id(), caller.username(), "CREATED", "draft " + order.orderNumber() + " for "
+                + customer.name() + ", net " + order.netAmount());
+        LOG.infof("order %s (%s) drafted by %s", order.id(), order.orderNumber(), caller.userId());
+        return order;
+    }
+
+    public Order edit(UUID id, Optional<Long> ifMatch, OrderInput input, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        requireOwner(order, caller, "edit");
+        if (!order.customerId().equals(input.customerId())) {
+            throw ApiProblem.invalid("customerId", "cannot change; cancel the order and enter a new one");
+        }
+        order.edit(terms(input), priced(input), clock.instant());
+        flush();
+        history.record(order.id(), caller.username(), "EDITED", "net " + order.netAmount());
+        return order;
+    }
+
+    /** Validates the order, computes its approval chain from the policy in force, and approves it at once if the chain is empty. */
+    public Order submit(UUID id, Optional<Long> ifMatch, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        requireOwner(order, caller, "submit");
+        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId());
+        if (customer.blocked()) {
+            throw OrderRules.violated("order.customer-blocked", "finance has blocked customer " + customer.name());
+        }
+        PolicyVersion version = policies.require(APPROVAL_POLICY);
+        ApprovalPolicy policy = ApprovalPolicy.from(version.version, policies.read(version.content));
+        checkDiscountCap(order, policy);
+        List<String> shortages = stock.availability(StockService.demand(order.lines())).stream()
+                .filter(a -> a.shortBy() > 0).map(a -> a.sku() + " short by " + a.shortBy()).toList();
+        if (!shortages.isEmpty()) {
+            throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
+        }
+        List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, new ApprovalChain.OrderFacts(
+                order.maxLineDiscountPct(), order.netAmount(), order.paymentTerms(),
+                orders.openExposure(order.customerId()), customer.creditLimit()));
+        order.submit(chain, version.version, caller.userId(), clock.instant());
+        history.record(order.id(), caller.username(), null, "SUBMITTED", chain.isEmpty() ? "no approval required"
+                : "approval by " + String.join(", ", chain.stream().map(r -> r.role() + " (" + r.reason() + ")").toList()),
+                APPROVAL_POLICY, version.version);
+        events.submitted(order);
+        if (chain.isEmpty()) {
+            approveFully(order, caller.username());
+        }
+        flush();
+        return order;
+    }
+
+    /**
+     * One approver's decision on the step their role answers for. Never the submitter; a manager
+     * only for their own team; the step's authority was fixed by the policy when the chain was made.
+     */
+    public Order decide(UUID id, Optional<Long> ifMatch, Decision decision, String comment, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        if (caller.userId().equals(order.submittedBy()) || caller.userId().equals(order.ownerId())) {
+            throw ApiProblem.forbidden("nobody approves their own order");
+        }
+        if (order.status() != OrderStatus.PENDING_APPROVAL) {
+            throw OrderRules.illegalTransition(order, "approved or rejected now");
+        }
+        ApprovalStep step = order.pendingSteps().stream().filter(s -> mayDecide(s, order, caller)).findFirst()
+                .orElseThrow(() -> order.pendingSteps().stream().anyMatch(s -> caller.hasRole(s.role()))
+                        ? ApiProblem.forbidden("this order's " + caller.roles() + " step is outside your authority")
+                        : ApiProblem.forbidden("no pending approval step of this order is for your role"));
+        Instant now = clock.instant();
+        if (decision == Decision.REJECT) {
+            order.rejectStep(step, caller.username(), null, comment, now);
+            history.record(order.id(), caller.username(), null, "REJECTED", step.role() + ": " + comment,
+                    APPROVAL_POLICY, order.approvalPolicyVersion());
+            events.rejected(order, step);
+        } else {
+            boolean last = order.approveStep(step, caller.username(), null, comment, now);
+            history.record(order.id(), caller.username(), null, "STEP_APPROVED", step.role() + ": " + step.reason(),
+                    APPROVAL_POLICY, order.approvalPolicyVersion());
+            if (last) {
+                approveFully(order, caller.username());
+            }
+        }
+        flush();
+        return order;
+    }
+
+    private boolean mayDecide(ApprovalStep step, Order order, Scope caller) {
+        if (!caller.hasRole(step.role())) {
+            return false;
+        }
+        return !Roles.SALES_MANAGER.equals(step.role()) || caller.managesTeam(order.team());
+    }
+
+    /** Reserve stock (all or nothing) and set the ship-by date from the fulfilment policy in force. */
+    private void approveFully(Order order, String actor) {
+        stock.reserve(order);
+        PolicyVersion fulfilment = policies.require(FULFILMENT_POLICY);
+        int days = policies.read(fulfilment.content).path("shipWithinBusinessDays").asInt(3);
+        Instant now = clock.instant();
+        LocalDate shipBy = ShipByDeadline.compute(now.atZone(ZoneOffset.UTC).toLocalDate(), days, order.requestedShipDate());
+        order.approve(shipBy, fulfilment.version, now);
+        history.record(order.id(), actor, null, "APPROVED", "stock reserved; ship by " + shipBy, FULFILMENT_POLICY,
+                fulfilment.version);
+        events.approved(order);
+        LOG.infof("order %s approved, ship by %s", order.id(), shipBy);
+    }
+
+    public Ledger.Shipment ship(UUID id, Optional<Long> ifMatch, ShipmentInput input, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        Map<Integer, Integer> quantities = byLine(input.lines());
+        order.ship(quantities, clock.instant());
+        stock.ship(order.id(), quantities);
+        Ledger.Shipment s = new Ledger.Shipment();
+        s.id = UUID.randomUUID();
+        s.orderId = order.id();
+        s.carrier = input.carrier();
+        s.trackingNumber = input.trackingNumber();
+        s.shippedBy = caller.username();
+        s.shippedAt = clock.instant();
+        s.lines = write(input.lines());
+        em.persist(s);
+        history.record(order.id(), caller.username(), "SHIPPED", input.carrier() + " " + input.trackingNumber() + " "
+                + quantities + (order.status() == OrderStatus.SHIPPED ? " (complete)" : " (partial)"));
+        events.shipped(order, s.id, s.carrier, s.trackingNumber, quantities, s.shippedAt);
+        settle(order, caller);
+        flush();
+        return s;
+    }
+
+    public Ledger.Invoice invoice(UUID id, Optional<Long> ifMatch, List<LineQuantity> lines, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        Map<Integer, Integer> quantities = lines == null || lines.isEmpty() ? order.uninvoiced() : byLine(lines);
+        Map<Integer, Integer> before = new LinkedHashMap<>();
+        quantities.keySet().forEach(n -> before.put(n, order.line(n).invoicedQty()));
+        Instant now = clock.instant();
+        BigDecimal amount = order.invoice(quantities, now);
+        PolicyVersion fulfilment = policies.require(FULFILMENT_POLICY);
+        int dueDays = policies.read(fulfilment.content).path("paymentDueDays").path(order.paymentTerms().name()).asInt(30);
+        Ledger.Invoice inv = new Ledger.Invoice();
+        inv.id = UUID.randomUUID();
+        inv.invoiceNumber = orders.nextInvoiceNumber(now.atZone(ZoneOffset.UTC).getYear());
+        inv.orderId = order.id();
+        inv.amount = amount;
+        List<Map<String, Object>> invoiceLines = new ArrayList<>();
+        quantities.forEach((n, q) -> {
+            OrderLine l = order.line(n);
+            invoiceLines.add(Map.of("lineNo", n, "sku", l.sku(), "quantity", q,
+                    "netAmount", Money.share(l.netAmount(), l.quantity(), q, before.get(n))));
+        });
+        inv.lines = write(invoiceLines);
+        inv.issuedBy = caller.username();
+        inv.issuedAt = now;
+        inv.dueDate = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(dueDays);
+        em.persist(inv);
+        history.record(order.id(), caller.username(), null, "INVOICED", inv.invoiceNumber + " " + amount,
+                FULFILMENT_POLICY, fulfilment.version);
+        events.invoiced(order, inv.id, inv.invoiceNumber, amount, inv.dueDate, invoiceLines, now);
+        flush();
+        return inv;
+    }
+
+    public Ledger.Payment pay(UUID id, Optional<Long> ifMatch, PaymentInput input, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        if (!Money.hasAtMostTwoDecimals(input.amount())) {
+            throw ApiProblem.invalid("amount", "must have at most two decimals");
+        }
+        Instant now = clock.instant();
+        order.pay(Money.cents(input.amount()), now);
+        Ledger.Payment p = new Ledger.Payment();
+        p.id = UUID.randomUUID();
+        p.orderId = order.id();
+        p.amount = Money.cents(input.amount());
+        p.method = input.method();
+        p.reference = input.reference();
+        p.recordedBy = caller.username();
+        p.receivedAt = input.receivedAt() == null ? now : input.receivedAt();
+        em.persist(p);
+        history.record(order.id(), caller.username(), "PAYMENT_RECEIVED", p.amount + " by " + p.method);
+        events.paymentReceived(order, p.id, p.amount, p.method, p.reference, p.receivedAt);
+        settle(order, caller);
+        flush();
+        return p;
+    }
+
+    private void settle(Order order, Scope caller) {
+        if (order.settleIfComplete(clock.instant())) {
+            history.record(order.id(), caller.username(), "SETTLED", "fully shipped and paid: " + order.netAmount());
+            events.settled(order);
+            LOG.infof("order %s settled, net %s", order.id(), order.netAmount());
+        }
+    }
+
+    public Order cancel(UUID id, Optional<Long> ifMatch, String reason, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        if (!caller.userId().equals(order.ownerId()) && !caller.managesTeam(order.team()) && !caller.seesAll()) {
+            throw ApiProblem.forbidden("only the owner, their manager or a director may cancel an order");
+        }
+        boolean hadReservations = order.status() == OrderStatus.APPROVED;
+        order.cancel(reason, clock.instant());
+        if (hadReservations) {
+            stock.release(order.id());
+        }
+        history.record(order.id(), caller.username(), "CANCELLED", reason);
+        events.cancelled(order, reason, caller.username());
+        flush();
+        return order;
+    }
+
+    public Ledger.Refund refund(UUID id, Optional<Long> ifMatch, BigDecimal amount, String reason, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        if (!Money.hasAtMostTwoDecimals(amount)) {
+            throw ApiProblem.invalid("amount", "must have at most two decimals");
+        }
+        Instant now = clock.instant();
+        order.refund(Money.cents(amount), now);
+        Ledger.Refund r = new Ledger.Refund();
+        r.id = UUID.randomUUID();
+        r.orderId = order.id();
+        r.amount = Money.cents(amount);
+        r.reason = reason;
+        r.recordedBy = caller.username();
+        r.refundedAt = now;
+        em.persist(r);
+        history.record(order.id(), caller.username(), "REFUNDED", r.amount + ": " + reason);
+        events.refunded(order, r.id, r.amount, reason, now);
+        flush();
+        return r;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Order visible(UUID id, Scope caller) {
+        Order order = orders.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("order", id));
+        if (!seesOrder(order, caller)) {
+            throw ApiProblem.notFound("order", id);
+        }
+        return order;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Ledger.HistoryEntry> history(UUID id, Scope caller) {
+        visible(id, caller);
+        return history.of(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Order> list(Scope caller, OrderStatus status, UUID customerId, boolean overdue, PageParams page) {
+        return query(caller, status, customerId, overdue).page(Page.of(page.page, page.size)).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Scope caller, OrderStatus status, UUID customerId, boolean overdue) {
+        return query(caller, status, customerId, overdue).count();
+    }
+
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<Order> query(Scope caller, OrderStatus status,
+            UUID customerId, boolean overdue) {
+        LocalDate today = overdue ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : null;
+        if (seesAllOrders(caller)) {
+            return orders.visible(null, null, status, customerId, today);
+        }
+        return orders.visible(caller.teamFilter(), caller.ownerFilter(), status, customerId, today);
+    }
+
+    /** Finance, the warehouse and order review work the whole queue of their function. */
+    private static boolean seesAllOrders(Scope caller) {
+        return caller.seesAllAs(Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER);
+    }
+
+    private static boolean seesOrder(Order order, Scope caller) {
+        return seesAllOrders(caller) || caller.sees(order.ownerId(), order.team());
+    }
+
+    /**
+     * Loads the order for a change and checks If-Match. The row is locked before the order is read,
+     * so of two concurrent changes the second sees the first's result and is refused by the state
+     * machine (409) instead of working from a stale copy.
+     */
+    private Order forChange(UUID id, Optional<Long> ifMatch, Scope caller) {
+        em.createNativeQuery("SELECT id FROM sales_order WHERE id = :id FOR UPDATE").setParameter("id", id)
+                .getResultList();
+        Order order = visible(id, caller);
+        if (ifMatch.isPresent() && ifMatch.get() != order.version()) {
+            throw ApiProblem.preconditionFailed("order " + id + " is at version " + order.version() + ", not "
+                    + ifMatch.get());
+        }
+        return order;
+    }
+
+    private static void requireOwner(Order order, Scope caller, String action) {
+        if (!caller.userId().equals(order.ownerId())) {
+            throw ApiProblem.forbidden("only the order's owner may " + action + " it");
+        }
+    }
+
+    private CustomerAccount knownCustomer(UUID customerId, Scope caller) {
+        CustomerAccount customer = em.find(CustomerAccount.class, customerId);
+        if (customer == null) {
+            throw OrderRules.violated("order.customer-known", "customer " + customerId
+                    + " is not known to order-service (yet): register it in opportunity-service first");
+        }
+        if (!caller.sees(customer.ownerId(), customer.team()) && !caller.seesAll()) {
+            throw OrderRules.violated("order.customer-known", "customer " + customerId
+                    + " is not known to order-service (yet): register it in opportunity-service first");
+        }
+        return customer;
+    }
+
+    private static Order.Terms terms(OrderInput input) {
+        return new Order.Terms(input.opportunityId(), input.channel(), input.currency() == null ? "CNY" : input.currency(),
+                input.paymentTerms(), input.requestedShipDate(), input.shippingAddress());
+    }
+
+    /** Prices each line against the catalogue: unknown or inactive skus, price off the list, wrong currency are refused. */
+    private List<OrderLine> priced(OrderInput input) {
+        String currency = input.currency() == null ? "CNY" : input.currency();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            LineInput in = input.lines().get(i);
+            Product product = em.find(Product.class, in.sku());
+            String field = "lines[" + i + "]";
+            if (product == null || !product.active()) {
+                throw OrderRules.violated("order.sku-known", field + ".sku " + in.sku() + " is not an active product");
+            }
+            if (!product.currency().equals(currency)) {
+                throw OrderRules.violated("order.currency", field + " is priced in " + product.currency() + ", the order in "
+                        + currency);
+            }
+            BigDecimal price = in.unitPrice() == null ? product.listPrice() : in.unitPrice();
+            if (price.compareTo(product.listPrice()) != 0) {
+                throw OrderRules.violated("order.price-list", field + ".unitPrice " + price + " differs from the list price "
+                        + product.listPrice() + "; give a discountPct instead");
+            }
+            BigDecimal discount = in.discountPct() == null ? BigDecimal.ZERO : in.discountPct();
+            lines.add(new OrderLine(i + 1, product, in.quantity(), price, discount));
+        }
+        return lines;
+    }
+
+    private static void checkDiscountCap(Order order, ApprovalPolicy policy) {
+        for (OrderLine l : order.lines()) {
+            if (l.discountPct().compareTo(policy.maxDiscountPct()) > 0) {
+                throw OrderRules.violated("order.discount-cap", "line " + l.lineNo() + " discount " + l.discountPct()
+                        + "% is above the cap of " + policy.maxDiscountPct() + "% (order.approval v" + policy.version() + ")");
+            }
+        }
+    }
+
+    private static Map<Integer, Integer> byLine(List<LineQuantity> lines) {
+        Map<Integer, Integer> quantities = new LinkedHashMap<>();
+        for (LineQuantity l : lines) {
+            if (quantities.merge(l.lineNo(), l.quantity(), Integer::sum) != l.quantity()) {
+                throw ApiProblem.invalid("lines", "line " + l.lineNo() + " is listed twice");
+            }
+        }
+        return quantities;
+    }
+
+    private void flush() {
+        em.flush();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.salesaffairs.order.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.salesaffairs.order.domain.Order;
+import com.salesaffairs.order.domain.OrderLine;
+import com.salesaffairs.order.domain.OrderRules;
+import com.salesaffairs.order.domain.StockLevel;
+import com.salesaffairs.order.domain.StockReservation;
+import com.salesaffairs.order.repository.StockRepository;
+
+/** Reservation arithmetic over locked stock rows: stock is promised, shipped or released, never negative. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class StockService {
+
+    /** What a set of lines can get now, per sku. */
+    public record Availability(String sku, int requested, int available, int shortBy) {
+    }
+
+    private final StockRepository stock;
+    private final Clock clock;
+
+    public StockService(StockRepository stock, Clock clock) {
+        this.stock = stock;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Availability> availability(Map<String, Integer> wanted) {
+        List<Availability> result = new ArrayList<>();
+        wanted.forEach((sku, qty) -> {
+            int available = stock.levels(sku).stream().mapToInt(StockLevel::available).sum();
+            result.add(new Availability(sku, qty, available, Math.max(0, qty - available)));
+        });
+        return result;
+    }
+
+    public static Map<String, Integer> demand(List<OrderLine> lines) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (OrderLine l : lines) {
+            wanted.merge(l.sku(), l.quantity(), Integer::sum);
+        }
+        return wanted;
+    }
+
+    /** Reserves every line from the warehouses holding it, or nothing at all (422 order.stock-available). */
+    public List<StockReservation> reserve(Order order) {
+        Map<String, Integer> wanted = demand(order.lines());
+        List<StockLevel> levels = stock.lockLevels(new ArrayList<>(wanted.keySet()));
+        Instant now = clock.instant();
+        List<String> shortages = new ArrayList<>();
+        wanted.forEach((sku, qty) -> {
+            int available = levels.stream().filter(l -> l.sku().equals(sku)).mapToInt(StockLevel::available).sum();
+            if (available < qty) {
+                shortages.add(sku + " needs " + qty + ", " + available + " available");
+            }
+        });
+        if (!shortages.isEmpty()) {
+            throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
+        }
+        List<StockReservation> made = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            int left = line.quantity();
+            for (StockLevel level : levels) {
+                if (left == 0) {
+                    break;
+                }
+                if (!level.sku().equals(line.sku())) {
+                    continue;
+                }
+                int taken = level.reserveUpTo(left, now);
+                if (taken > 0) {
+                    StockReservation r = StockReservation.of(order.id(), line.lineNo(), line.sku(), level.warehouse(), taken, now);
+                    stock.persist(r);
+                    made.add(r);
+                    left -= taken;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** Takes shipped units off the line's reservations and the warehouses' stock. */
+    public void ship(UUID orderId, Map<Integer, Integer> quantities) {
+        Instant now = clock.instant();
+        List<StockReservation> reservations = stock.activeReservations(orderId);
+        for (Map.Entry<Integer, Integer> e : quantities.entrySet()) {
+            int left = e.getValue();
+            for (StockReservation r : reservations) {
+                if (left == 0) {
+                    break;
+                }
+                if (r.lineNo != e.getKey() || r.quantity == 0) {
+                    continue;
+                }
+                int take = Math.min(left, r.quantity);
+                stock.lockLevel(r.sku, r.warehouse).ship(take, now);
+                r.quantity -= take;
+                if (r.quantity == 0) {
+                    r.status = StockReservation.Status.CONSUMED;
+                }
+                left -= take;
+            }
+            if (left > 0) {
+                throw new IllegalStateException("line " + e.getKey() + " of order " + orderId + " was not reserved");
+            }
+        }
+    }
+
+    /** Gives every still-promised unit of the order back to its warehouse. */
+    public void release(UUID orderId) {
+        Instant now = clock.instant();
+        for (StockReservation r : stock.activeReservations(orderId)) {
+            stock.lockLevel(r.sku, r.warehouse).release(r.quantity, now);
+            r.status = StockReservation.Status.RELEASED;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.salesaffairs.order;
+
+import static com.salesaffairs.order.OrderFixtures.aliceCustomer;
+import static com.salesaffairs.order.OrderFixtures.draft;
+import static com.salesaffairs.order.OrderFixtures.product;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+import com.salesaffairs.platform.testing.TestUsers;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class OrderConcurrencyTest {
+
+    /** Fires the calls at the same moment and returns their status codes. */
+    private static List<Integer> race(int n, Supplier<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return call.get();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertOneWins(List<Integer> statuses, int success) {
+        assertEquals(1, statuses.stream().filter(s -> s == success).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == success || s == 409 || s == 422), statuses.toString());
+    }
+
+    @Test
+    void two_approvals_of_the_same_step_at_once_one_wins_the_other_is_409() throws Exception {
+        String id = draft(TestUsers.alice(), aliceCustomer(), product("100.00", "50.00", 10), 2, "12", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().body("status", equalTo("PENDING_APPROVAL"));
+        List<Integer> statuses = race(4, () -> given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body("{\"decision\":\"APPROVE\"}").when().post("/api/v1/orders/" + id + "/approvals").then()
+                .extract().statusCode());
+        assertOneWins(statuses, 200);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id)
+                .then().body("status", equalTo("APPROVED")).body("approvals.size()", equalTo(1));
+    }
+
+    @Test
+    void two_clerks_shipping_the_last_units_at_once_one_wins_and_stock_stays_consistent() throws Exception {
+        String sku = product("100.00", "50.00", 3);
+        String id = draft(TestUsers.alice(), aliceCustomer(), sku, 3, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().body("status", equalTo("APPROVED"));
+        List<Integer> statuses = race(3, () -> given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"T\",\"lines\":[{\"lineNo\":1,\"quantity\":3}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().extract().statusCode());
+        assertOneWins(statuses, 201);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().body("onHand", equalTo(0)).body("reserved", equalTo(0));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id)
+                .then().body("status", equalTo("SHIPPED")).body("lines[0].shippedQuantity", equalTo(3));
+    }
+
+    @Test
+    void two_orders_racing_for_the_last_stock_never_drive_it_negative() throws Exception {
+        String sku = product("100.00", "50.00", 2);
+        String customer = aliceCustomer();
+        String a = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
+        String b = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
+        List<String> ids = List.of(a, b);
+        int[] next = { 0 };
+        List<Integer> statuses = race(2, () -> {
+            String id;
+            synchronized (next) {
+                id = ids.get(next[0]++);
+            }
+            return given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then()
+                    .extract().statusCode();
+        });
+        assertOneWins(statuses, 200);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().body("onHand", equalTo(2)).body("reserved", equalTo(2)).body("available", equalTo(0));
+    }
+
+    @Test
+    void a_double_clicked_payment_is_taken_once() throws Exception {
+        String id = draft(TestUsers.alice(), aliceCustomer(), product("100.00", "50.00", 1), 1, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"T\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        List<Integer> statuses = race(3, () -> given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":100.00,\"method\":\"CARD\"}").when().post("/api/v1/orders/" + id + "/payments").then()
+                .extract().statusCode());
+        assertOneWins(statuses, 201);
+        given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/orders/" + id)
+                .then().body("paidAmount", equalTo(100.0f)).body("status", equalTo("SETTLED"));
+    }
+}

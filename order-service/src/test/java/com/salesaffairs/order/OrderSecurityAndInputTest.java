@@ -1,0 +1,133 @@
+package com.salesaffairs.order;
+
+import static com.salesaffairs.order.OrderFixtures.aliceCustomer;
+import static com.salesaffairs.order.OrderFixtures.draft;
+import static com.salesaffairs.order.OrderFixtures.product;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+import com.salesaffairs.platform.testing.TestTokens;
+import com.salesaffairs.platform.testing.TestUsers;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class OrderSecurityAndInputTest {
+
+    @Inject
+    EntityManager em;
+
+    private long ordersOf(String customerId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sales_order WHERE customer_id = :c")
+                .setParameter("c", UUID.fromString(customerId)).getSingleResult()).longValue();
+    }
+
+    @Test
+    void no_token_forged_token_and_wrong_roles_are_refused() {
+        given().when().get("/api/v1/orders").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("alice", TestUsers.ALICE_ID).roles("sales-rep").team("east-1", "east")
+                .forged().sign()).when().get("/api/v1/orders").then().statusCode(401);
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body("{\"sku\":\"X-1\",\"name\":\"x\",\"category\":\"c\",\"listPrice\":1,\"unitCost\":1}")
+                .when().post("/api/v1/products").then().statusCode(403);
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"limit\":1000,\"blocked\":false}")
+                .when().put("/api/v1/customers/" + UUID.randomUUID() + "/credit").then().statusCode(403);
+        given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/orders").then().statusCode(403);
+    }
+
+    @Test
+    void other_team_and_teammates_get_404_functional_roles_see_the_queue() {
+        String customer = aliceCustomer();
+        String sku = product("10.00", "5.00", 0);
+        String id = draft(TestUsers.alice(), customer, sku, 1, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.cindy()).when().get("/api/v1/orders/" + id).then().statusCode(404);
+        given().auth().oauth2(TestUsers.bob()).when().get("/api/v1/orders/" + id).then().statusCode(404);
+        given().auth().oauth2(TestUsers.wendy()).when().get("/api/v1/orders/" + id).then().statusCode(404);
+        given().auth().oauth2(TestUsers.cindy()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(404);
+        given().auth().oauth2(TestUsers.mike()).when().get("/api/v1/orders/" + id).then().statusCode(200);
+        given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/orders/" + id).then().statusCode(200);
+        given().auth().oauth2(TestUsers.mike()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(403);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?customerId=" + customer)
+                .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(TestUsers.bob()).when().get("/api/v1/orders?customerId=" + customer)
+                .then().statusCode(200).body("total", equalTo(0));
+        // Bob cannot order for Alice's customer either: it is not his to know.
+        given().auth().oauth2(TestUsers.cindy()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, sku, 1, "0", "PREPAID"))
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.customer-known"));
+    }
+
+    @Test
+    void bad_input_is_400_naming_the_field_and_writes_nothing() {
+        String customer = aliceCustomer();
+        String sku = product("10.00", "5.00", 0);
+        String[][] cases = {
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":0}]}", "lines[0].quantity" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":-3}]}", "lines[0].quantity" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"discountPct\":101}]}", "lines[0].discountPct" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":10.001}]}", "lines[0].unitPrice" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"FAX\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "channel" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":\"two\"}]}", "lines[0].quantity" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[]}", "lines" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "shippingAddress" },
+                { "{\"customerId\":\"" + customer + "\",\"status\":\"SETTLED\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "status" },
+                { "{\"customerId\":\"not-a-uuid\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "customerId" },
+        };
+        for (String[] c : cases) {
+            given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body(c[0])
+                    .when().post("/api/v1/orders")
+                    .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(c[1]));
+        }
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"customerId\":")
+                .when().post("/api/v1/orders").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?size=201")
+                .then().statusCode(400).body("violations.field", hasItem("size"));
+        assertEquals(0, ordersOf(customer));
+    }
+
+    @Test
+    void shipping_more_than_is_left_and_paying_an_unshipped_draft_are_refused() {
+        String customer = aliceCustomer();
+        String sku = product("10.00", "5.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"1\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(409);
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"1\",\"lines\":[{\"lineNo\":1,\"quantity\":3}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(422)
+                .body("rule", equalTo("shipment.quantity-left"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":1.005,\"method\":\"CASH\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
+                .body("violations.field", hasItem("amount"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id)
+                .then().body("paidAmount", equalTo(0.0f)).body("lines[0].shippedQuantity", equalTo(0));
+    }
+
+    @Test
+    void a_stale_if_match_is_412() {
+        String customer = aliceCustomer();
+        String sku = product("10.00", "5.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 1, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).header("If-Match", "\"99\"")
+                .when().post("/api/v1/orders/" + id + "/submit").then().statusCode(412);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("DRAFT"));
+    }
+}

@@ -1,0 +1,198 @@
+package com.salesaffairs.order;
+
+import static com.salesaffairs.order.OrderFixtures.aliceCustomer;
+import static com.salesaffairs.order.OrderFixtures.draft;
+import static com.salesaffairs.order.OrderFixtures.product;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesaffairs.platform.testing.EventProbe;
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+import com.salesaffairs.platform.testing.TestUsers;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class OrderToCashTest {
+
+    @Test
+    void an_order_without_approvals_goes_from_draft_to_settled_and_finance_reads_it_all_from_events() throws Exception {
+        String customer = aliceCustomer();
+        String sku = product("1250.00", "700.00", 10);
+        String id = draft(TestUsers.alice(), customer, sku, 4, "0", "PREPAID");
+
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvals.size()", equalTo(0))
+                .body("approvalPolicyVersion", equalTo(1));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().statusCode(200).body("onHand", equalTo(10)).body("reserved", equalTo(4)).body("available", equalTo(6));
+
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"SF1\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201)
+                .body("orderStatus", equalTo("PARTIALLY_SHIPPED"));
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"SF2\",\"lines\":[{\"lineNo\":1,\"quantity\":3}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201)
+                .body("orderStatus", equalTo("SHIPPED"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().body("onHand", equalTo(6)).body("reserved", equalTo(0)).body("available", equalTo(6));
+
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201).body("amount", equalTo(5000.00f));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":2000.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"BT-1\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201)
+                .body("orderStatus", equalTo("SHIPPED")).body("outstandingAmount", equalTo(3000.00f));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":3000.01,\"method\":\"BANK_TRANSFER\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(422)
+                .body("rule", equalTo("payment.overpayment"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":3000.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"BT-2\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201)
+                .body("orderStatus", equalTo("SETTLED"));
+
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/history").then().statusCode(200)
+                .body("action", hasItems("CREATED", "SUBMITTED", "APPROVED", "SHIPPED", "INVOICED", "PAYMENT_RECEIVED", "SETTLED"))
+                .body("find { it.action == 'SUBMITTED' }.policyKey", equalTo("order.approval"))
+                .body("find { it.action == 'SUBMITTED' }.policyVersion", equalTo(1));
+
+        EventProbe.Received settled = EventProbe.await("sales.order.events",
+                r -> id.equals(r.key()) && "sales.order.settled.v1".equals(r.type()), Duration.ofSeconds(20));
+        JsonNode p = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(settled.value());
+        assertTrue(settled.value().contains("\"netAmount\":5000.00"), "money has two decimals: " + settled.value());
+        assertEquals(id, settled.headers().get("ce_subject"));
+        assertEquals("/order-service", settled.headers().get("ce_source"));
+        assertEquals(customer, p.path("customerId").asText());
+        assertEquals(TestUsers.ALICE_ID, p.path("ownerId").asText());
+        assertEquals("east-1", p.path("team").asText());
+        assertEquals("east", p.path("region").asText());
+        assertEquals("DIRECT", p.path("channel").asText());
+        assertEquals("CNY", p.path("currency").asText());
+        assertEquals(0, new BigDecimal("5000.00").compareTo(p.path("netAmount").decimalValue()));
+        assertEquals(0, new BigDecimal("2800.00").compareTo(p.path("costAmount").decimalValue()));
+        assertTrue(p.hasNonNull("settledAt"));
+        assertEquals("Pumps", p.path("lines").get(0).path("category").asText());
+        assertEquals(4, p.path("lines").get(0).path("quantity").asInt());
+
+        List<String> types = EventProbe.all("sales.order.events", r -> id.equals(r.key()), Duration.ofSeconds(3))
+                .stream().map(EventProbe.Received::type).toList();
+        assertEquals(List.of("sales.order.submitted.v1", "sales.order.approved.v1", "sales.order.shipped.v1",
+                "sales.order.shipped.v1", "sales.order.invoiced.v1", "sales.order.payment-received.v1",
+                "sales.order.payment-received.v1", "sales.order.settled.v1"), types);
+    }
+
+    @Test
+    void a_discount_above_ten_percent_waits_for_the_team_manager_and_a_rejection_returns_it_to_the_rep() {
+        String customer = aliceCustomer();
+        String sku = product("100.00", "60.00", 50);
+        String id = draft(TestUsers.alice(), customer, sku, 10, "15", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
+                .body("approvals[0].role", equalTo("sales-manager")).body("approvals[0].status", equalTo("PENDING"));
+        given().auth().oauth2(TestUsers.wendy()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(404);
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(403);
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(403);
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"decision\":\"REJECT\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(400)
+                .body("violations[0].field", equalTo("comment"));
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"comment\":\"10% is the most we give this customer\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+
+        // The rep edits and resubmits: a fresh chain from the policy, and now nothing to approve.
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, sku, 10, "10", "PREPAID"))
+                .when().put("/api/v1/orders/" + id).then().statusCode(200).body("netAmount", equalTo(900.00f));
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, sku, 10, "0", "PREPAID"))
+                .when().put("/api/v1/orders/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void a_large_discount_non_standard_terms_and_no_credit_need_director_finance_and_legal_in_parallel() {
+        String customer = aliceCustomer();
+        String sku = product("1000.00", "500.00", 20);
+        String id = draft(TestUsers.alice(), customer, sku, 10, "30", "NET90");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
+                .body("approvals.role", equalTo(List.of("sales-director", "finance", "order-reviewer")));
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(403);
+        given().auth().oauth2(TestUsers.rita()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200)
+                .body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200)
+                .body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(TestUsers.diana()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\",\"comment\":\"strategic\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("shipBy", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(TestUsers.diana()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(409);
+    }
+
+    @Test
+    void submission_rules_fail_with_422_naming_the_rule() {
+        String customer = aliceCustomer();
+        String sku = product("100.00", "60.00", 5);
+        String overCap = draft(TestUsers.alice(), customer, sku, 1, "41", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + overCap + "/submit")
+                .then().statusCode(422).body("rule", equalTo("order.discount-cap"));
+        String tooMany = draft(TestUsers.alice(), customer, sku, 6, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + tooMany + "/submit")
+                .then().statusCode(422).body("rule", equalTo("order.stock-available"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"limit\":0,\"blocked\":true}")
+                .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(200);
+        String blocked = draft(TestUsers.alice(), customer, sku, 1, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + blocked + "/submit")
+                .then().statusCode(422).body("rule", equalTo("order.customer-blocked"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + blocked)
+                .then().body("status", equalTo("DRAFT"));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\","
+                        + "\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":90.00}]}")
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.price-list"));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, "NO-SUCH-SKU", 1, "0", "PREPAID"))
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.sku-known"));
+    }
+
+    @Test
+    void cancelling_an_approved_order_releases_its_stock() {
+        String customer = aliceCustomer();
+        String sku = product("10.00", "5.00", 3);
+        String id = draft(TestUsers.alice(), customer, sku, 3, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then().body("available", equalTo(0));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().body("available", equalTo(3)).body("reserved", equalTo(0));
+        EventProbe.await("sales.order.events", r -> id.equals(r.key()) && "sales.order.cancelled.v1".equals(r.type()),
+                Duration.ofSeconds(20));
+    }
+}
