@@ -22,14 +22,16 @@ public final class Money {
         return cents(gross.multiply(factor));
     }
 
-    /** The share of a line's net amount for part of its quantity; the last part takes the remainder. */
+    /**
+     * The share of a line's net amount for {@code part} more units after {@code alreadyCovered}:
+     * the difference of two cumulative roundings, so the shares of a line always add up to it exactly.
+     */
     public static BigDecimal share(BigDecimal lineNet, int lineQuantity, int part, int alreadyCovered) {
-        if (alreadyCovered + part == lineQuantity) {
-            BigDecimal covered = alreadyCovered == 0 ? ZERO
-                    : cents(lineNet.multiply(BigDecimal.valueOf(alreadyCovered)).divide(BigDecimal.valueOf(lineQuantity), 10, RoundingMode.HALF_UP));
-            return lineNet.subtract(covered);
-        }
-        return cents(lineNet.multiply(BigDecimal.valueOf(part)).divide(BigDecimal.valueOf(lineQuantity), 10, RoundingMode.HALF_UP));
+        return cumulative(lineNet, lineQuantity, alreadyCovered + part).subtract(cumulative(lineNet, lineQuantity, alreadyCovered));
+    }
+
+    private static BigDecimal cumulative(BigDecimal lineNet, int lineQuantity, int units) {
+        return cents(lineNet.multiply(BigDecimal.valueOf(units)).divide(BigDecimal.valueOf(lineQuantity), 10, RoundingMode.HALF_UP));
     }
 
     public static boolean hasAtMostTwoDecimals(BigDecimal amount) {
