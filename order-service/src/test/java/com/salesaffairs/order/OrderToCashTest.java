@@ -12,8 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,11 +98,28 @@ class OrderToCashTest {
         assertEquals("Pumps", p.path("lines").get(0).path("category").asText());
         assertEquals(4, p.path("lines").get(0).path("quantity").asInt());
 
-        List<String> types = EventProbe.all("sales.order.events", r -> id.equals(r.key()), Duration.ofSeconds(3))
-                .stream().map(EventProbe.Received::type).toList();
+        List<EventProbe.Received> all = EventProbe.all("sales.order.events", r -> id.equals(r.key()), Duration.ofSeconds(3));
+        for (EventProbe.Received event : all) {
+            assertMatchesSchema(event);
+        }
+        List<String> types = all.stream().map(EventProbe.Received::type).toList();
         assertEquals(List.of("sales.order.submitted.v1", "sales.order.approved.v1", "sales.order.shipped.v1",
                 "sales.order.shipped.v1", "sales.order.invoiced.v1", "sales.order.payment-received.v1",
                 "sales.order.payment-received.v1", "sales.order.settled.v1"), types);
+    }
+
+    /** Every published payload must match the JSON Schema the service publishes for its type. */
+    static void assertMatchesSchema(EventProbe.Received event) throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        try (var in = OrderToCashTest.class.getClassLoader().getResourceAsStream("schemas/" + event.type() + ".json")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(in, "no schema for " + event.type());
+            JsonSchema schema = factory.getSchema(in);
+            JsonNode payload = new ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(event.value());
+            Set<ValidationMessage> errors = schema.validate(payload);
+            assertTrue(errors.isEmpty(), event.type() + " breaks its schema: " + errors + " in " + event.value());
+        }
     }
 
     @Test
