@@ -77,10 +77,15 @@ public class OutboxRelay {
         if (clock.instant().isBefore(pausedUntil)) {
             return;
         }
-        int sent;
-        do {
-            sent = publishBatch();
-        } while (sent >= config.outbox().batchSize());
+        try {
+            int sent;
+            do {
+                sent = publishBatch();
+            } while (sent >= config.outbox().batchSize());
+        } catch (RuntimeException e) {
+            // The database is away or the application is stopping; the rows wait for the next round.
+            LOG.warnf("outbox relay round failed, will retry: %s", e.getMessage());
+        }
     }
 
     /** Publishes one batch of due rows; returns how many were published. */

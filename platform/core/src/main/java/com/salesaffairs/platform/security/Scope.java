@@ -47,9 +47,15 @@ public record Scope(String userId, String username, String team, String region, 
         return seesAll() || managesTeam(ownerTeam) || (userId != null && userId.equals(ownerId));
     }
 
-    /** The team filter for lists: null means every team. */
+    /** A team filter that matches no record: for a caller without a team who does not see everything. */
+    public static final String NO_TEAM = "\u0000no-team";
+
+    /** The team filter for lists: null means every team; a caller without a team matches none. */
     public String teamFilter() {
-        return seesAll() ? null : team;
+        if (seesAll()) {
+            return null;
+        }
+        return team == null ? NO_TEAM : team;
     }
 
     /** The owner filter for lists: only reps without a wider role are limited to their own records. */

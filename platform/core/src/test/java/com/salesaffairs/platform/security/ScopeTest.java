@@ -56,5 +56,6 @@ class ScopeTest {
         Scope orphan = new Scope("m", "m", null, null, Set.of(Roles.SALES_MANAGER));
         assertFalse(orphan.managesTeam(null));
         assertFalse(orphan.sees("x", null));
+        assertEquals(Scope.NO_TEAM, orphan.teamFilter());
     }
 }

@@ -1,0 +1,72 @@
+package com.salesaffairs.aftersales.messaging;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesaffairs.aftersales.domain.Customer;
+import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.inbox.InboundEvents;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Keeps the customer replica from {@code sales.customer.registered.v1} and {@code .updated.v1}. */
+@ApplicationScoped
+public class CustomerFactsConsumer {
+    private static final Logger LOG = Logger.getLogger(CustomerFactsConsumer.class);
+
+    private final InboundEvents inbound;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CustomerFactsConsumer(InboundEvents inbound, EntityManager em, ObjectMapper json, Clock clock) {
+        this.inbound = inbound;
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming("customer-facts")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbound.apply(record, "customer-replica", this::apply);
+    }
+
+    void apply(EventEnvelope event) throws Exception {
+        // The topic also carries opportunity events; only customer facts matter here.
+        if (!event.type().startsWith("sales.customer.")) {
+            return;
+        }
+        JsonNode fact = json.readTree(event.data());
+        UUID id = UUID.fromString(required(fact, "customerId"));
+        String name = required(fact, "name");
+        String owner = required(fact, "ownerId");
+        String team = fact.path("team").asText(null);
+        String region = fact.path("region").asText(null);
+        long factVersion = fact.path("version").asLong(0);
+        Customer existing = em.find(Customer.class, id);
+        if (existing == null) {
+            em.persist(Customer.fromFact(id, name, owner, team, region, factVersion, clock.instant()));
+            LOG.infof("customer %s replicated from %s", id, event.type());
+        } else if (!existing.applyFact(name, owner, team, region, factVersion, clock.instant())) {
+            LOG.infof("stale fact v%d for customer %s ignored", factVersion, id);
+        }
+    }
+
+    private static String required(JsonNode fact, String field) {
+        String value = fact.path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("customer fact without " + field);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,33 @@
+package com.salesaffairs.aftersales;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.Test;
+
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class ContractDocumentsTest {
+
+    @Test
+    void asyncapi_document_names_the_published_and_consumed_events() {
+        given().when().get("/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("sales.aftersales.events"))
+                .body(containsString("sales.feedback.logged.v1"))
+                .body(containsString("schemas/sales.feedback.logged.v1.json"))
+                .body(containsString("sales.customer.registered.v1"));
+    }
+
+    @Test
+    void openapi_describes_feedback_and_cases() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/feedback"))
+                .body(containsString("/api/v1/cases/{id}"))
+                .body(containsString("feedback.customer-known"));
+    }
+}
