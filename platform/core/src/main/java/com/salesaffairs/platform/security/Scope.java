@@ -48,7 +48,7 @@ public record Scope(String userId, String username, String team, String region, 
     }
 
     /** A team filter that matches no record: for a caller without a team who does not see everything. */
-    public static final String NO_TEAM = "\u0000no-team";
+    public static final String NO_TEAM = "~no team~";
 
     /** The team filter for lists: null means every team; a caller without a team matches none. */
     public String teamFilter() {
