@@ -1,0 +1,54 @@
+package com.salesaffairs.reporting.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.salesaffairs.platform.security.Scope;
+import com.salesaffairs.reporting.domain.AftersalesSummary;
+import com.salesaffairs.reporting.domain.DailySales;
+import com.salesaffairs.reporting.domain.ReportWindow;
+import com.salesaffairs.reporting.domain.SalesTrend;
+import com.salesaffairs.reporting.domain.SalesTrendQuery;
+import com.salesaffairs.reporting.domain.SalesTrendReport;
+import com.salesaffairs.reporting.domain.TeamReach;
+import com.salesaffairs.reporting.repository.FeedbackFactRepository;
+import com.salesaffairs.reporting.repository.RefundFactRepository;
+import com.salesaffairs.reporting.repository.SalesFactRepository;
+
+/** The reports, each adding up only the facts within the caller's reach. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+    private final SalesFactRepository sales;
+    private final RefundFactRepository refunds;
+    private final FeedbackFactRepository feedback;
+
+    public ReportService(SalesFactRepository sales, RefundFactRepository refunds, FeedbackFactRepository feedback) {
+        this.sales = sales;
+        this.refunds = refunds;
+        this.feedback = feedback;
+    }
+
+    public SalesTrendReport salesTrend(SalesTrendQuery query, Scope caller) {
+        TeamReach reach = TeamReach.of(caller);
+        List<DailySales> days = new ArrayList<>();
+        if (!reach.none()) {
+            days.addAll(sales.dailySales(query, reach));
+            days.addAll(refunds.dailyRefunds(query, reach));
+        }
+        return new SalesTrendReport(query, SalesTrend.of(query.window(), query.granularity(), query.split(), days));
+    }
+
+    public AftersalesSummary aftersales(ReportWindow window, Scope caller) {
+        TeamReach reach = TeamReach.of(caller);
+        if (reach.none()) {
+            return AftersalesSummary.of(window, Map.of(), Map.of());
+        }
+        return AftersalesSummary.of(window, feedback.countBySeverity(window, reach),
+                feedback.countByCategory(window, reach));
+    }
+}

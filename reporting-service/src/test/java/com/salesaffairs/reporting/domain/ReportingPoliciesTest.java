@@ -1,0 +1,48 @@
+package com.salesaffairs.reporting.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesaffairs.platform.problem.Violation;
+
+class ReportingPoliciesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    private static List<String> fields(List<Violation> violations) {
+        return violations.stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void the_seeded_schedule_and_export_policies_are_valid() throws Exception {
+        assertTrue(ReportingPolicies.checkSchedule(
+                json("{\"weeklyReportDue\":\"MONDAY 10:00\",\"monthlyReportDueDay\":3,\"timezone\":\"Asia/Shanghai\"}"))
+                .isEmpty());
+        assertTrue(ReportingPolicies.checkExport(json(
+                "{\"sensitiveFields\":[\"customerName\",\"netAmount\",\"costAmount\",\"ownerId\"],\"approverRole\":\"data-steward\",\"maxValidityHours\":72}"))
+                .isEmpty());
+    }
+
+    @Test
+    void a_schedule_with_a_bad_weekday_a_day_31_and_an_unknown_zone_names_all_three() throws Exception {
+        assertEquals(List.of("weeklyReportDue", "monthlyReportDueDay", "timezone"), fields(ReportingPolicies.checkSchedule(
+                json("{\"weeklyReportDue\":\"MONTAG 10:00\",\"monthlyReportDueDay\":31,\"timezone\":\"Mars/Olympus\"}"))));
+        assertEquals(List.of("weeklyReportDue"), fields(ReportingPolicies.checkSchedule(
+                json("{\"weeklyReportDue\":\"MONDAY 25:00\",\"monthlyReportDueDay\":28,\"timezone\":\"UTC\"}"))));
+    }
+
+    @Test
+    void an_export_policy_cannot_let_a_rep_approve_or_grant_unbounded_links() throws Exception {
+        assertEquals(List.of("sensitiveFields", "approverRole", "maxValidityHours"), fields(ReportingPolicies.checkExport(
+                json("{\"sensitiveFields\":[\"ownerId\",\"ownerId\"],\"approverRole\":\"sales-rep\",\"maxValidityHours\":0}"))));
+    }
+}
