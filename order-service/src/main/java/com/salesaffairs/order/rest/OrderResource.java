@@ -123,8 +123,8 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/approvals")
-    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance, order-reviewer); never the submitter")
+    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.SALES_REP })
+    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance, order-reviewer) or of an authority delegated to the caller now; never the submitter")
     @APIResponse(responseCode = "403", description = "not an approver of a pending step, or the order's own submitter")
     @APIResponse(responseCode = "409", description = "not pending approval, or a concurrent decision won")
     @APIResponse(responseCode = "422", description = "rule order.stock-available when the last approval cannot reserve stock")

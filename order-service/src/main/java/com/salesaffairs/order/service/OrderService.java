@@ -24,6 +24,7 @@ import com.salesaffairs.order.domain.ApprovalChain;
 import com.salesaffairs.order.domain.ApprovalPolicy;
 import com.salesaffairs.order.domain.ApprovalStep;
 import com.salesaffairs.order.domain.CustomerAccount;
+import com.salesaffairs.order.domain.Delegation;
 import com.salesaffairs.order.domain.Ledger;
 import com.salesaffairs.order.domain.Money;
 import com.salesaffairs.order.domain.Order;
@@ -63,17 +64,19 @@ public class OrderService {
     private final OrderEvents events;
     private final OrderHistory history;
     private final PolicyStore policies;
+    private final DelegationService delegations;
     private final ObjectMapper json;
     private final Clock clock;
 
     public OrderService(OrderRepository orders, EntityManager em, StockService stock, OrderEvents events,
-            OrderHistory history, PolicyStore policies, ObjectMapper json, Clock clock) {
+            OrderHistory history, PolicyStore policies, DelegationService delegations, ObjectMapper json, Clock clock) {
         this.orders = orders;
         this.em = em;
         this.stock = stock;
         this.events = events;
         this.history = history;
         this.policies = policies;
+        this.delegations = delegations;
         this.json = json;
         this.clock = clock;
     }
@@ -145,19 +148,19 @@ public class OrderService {
         if (order.status() != OrderStatus.PENDING_APPROVAL) {
             throw OrderRules.illegalTransition(order, "approved or rejected now");
         }
-        ApprovalStep step = order.pendingSteps().stream().filter(s -> mayDecide(s, order, caller)).findFirst()
-                .orElseThrow(() -> order.pendingSteps().stream().anyMatch(s -> caller.hasRole(s.role()))
-                        ? ApiProblem.forbidden("this order's " + caller.roles() + " step is outside your authority")
-                        : ApiProblem.forbidden("no pending approval step of this order is for your role"));
+        Authority authority = authorityFor(order, caller);
+        ApprovalStep step = authority.step();
+        String onBehalfOf = authority.onBehalfOf();
         Instant now = clock.instant();
         if (decision == Decision.REJECT) {
-            order.rejectStep(step, caller.username(), null, comment, now);
-            history.record(order.id(), caller.username(), null, "REJECTED", step.role() + ": " + comment,
+            order.rejectStep(step, caller.username(), onBehalfOf, comment, now);
+            history.record(order.id(), caller.username(), onBehalfOf, "REJECTED", step.role() + ": " + comment,
                     APPROVAL_POLICY, order.approvalPolicyVersion());
             events.rejected(order, step);
         } else {
-            boolean last = order.approveStep(step, caller.username(), null, comment, now);
-            history.record(order.id(), caller.username(), null, "STEP_APPROVED", step.role() + ": " + step.reason(),
+            boolean last = order.approveStep(step, caller.username(), onBehalfOf, comment, now);
+            history.record(order.id(), caller.username(), onBehalfOf, "STEP_APPROVED", step.role() + ": "
+                    + step.reason() + (onBehalfOf == null ? "" : " (delegated by " + onBehalfOf + ")"),
                     APPROVAL_POLICY, order.approvalPolicyVersion());
             if (last) {
                 approveFully(order, caller.username());
@@ -165,6 +168,25 @@ public class OrderService {
         }
         flush();
         return order;
+    }
+
+    /** The pending step the caller may decide: by their own role, or else by a delegation in force now. */
+    private record Authority(ApprovalStep step, String onBehalfOf) {
+    }
+
+    private Authority authorityFor(Order order, Scope caller) {
+        for (ApprovalStep s : order.pendingSteps()) {
+            if (mayDecide(s, order, caller)) {
+                return new Authority(s, null);
+            }
+        }
+        for (ApprovalStep s : order.pendingSteps()) {
+            Optional<Delegation> lent = delegations.covering(caller.username(), s.role(), order.team());
+            if (lent.isPresent()) {
+                return new Authority(s, lent.get().delegatorUsername());
+            }
+        }
+        throw ApiProblem.forbidden("no pending approval step of this order is within your authority");
     }
 
     private boolean mayDecide(ApprovalStep step, Order order, Scope caller) {
@@ -313,7 +335,7 @@ public class OrderService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Order visible(UUID id, Scope caller) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("order", id));
-        if (!seesOrder(order, caller)) {
+        if (!seesOrder(order, caller) && !delegations.lendsSightOf(caller.username(), order.team())) {
             throw ApiProblem.notFound("order", id);
         }
         return order;

@@ -1,0 +1,214 @@
+package com.salesaffairs.e2e.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Drives N orders concurrently through create, submit, approve, ship, invoice and pay against the
+ * running stack, and prints orders per second, p50/p95/p99 per request type and the lag from the
+ * last settlement to the KPI showing every order. Run by deploy/local/bench-orders.sh, which adds
+ * the pgbench baseline of the same run.
+ *
+ * Arguments: orders concurrency
+ */
+public final class OrderFlowBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://localhost:8180/realms/sales");
+    private static final String OPP = "http://127.0.0.1:8081";
+    private static final String ORD = "http://127.0.0.1:8082";
+    private static final String PERF = "http://127.0.0.1:8084";
+    private static final String ALICE_ID = "00000000-0000-4000-8000-0000000000a1";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        new OrderFlowBenchmark().run(orders, concurrency);
+    }
+
+    private void run(int orders, int concurrency) throws Exception {
+        for (String user : List.of("alice", "mike", "walt", "fiona", "diana")) {
+            token(user);
+        }
+        String customer = call("setup", "alice", "POST", OPP + "/api/v1/customers",
+                Map.of("name", "Bench " + UUID.randomUUID(), "industry", "Benchmark", "country", "CN")).path("id").asText();
+        String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
+        call("setup", "diana", "POST", ORD + "/api/v1/products", Map.of("sku", sku, "name", "Bench pump",
+                "category", "Bench", "listPrice", 100.00, "unitCost", 60.00, "currency", "CNY"));
+        call("setup", "walt", "POST", ORD + "/api/v1/inventory/receipts",
+                Map.of("sku", sku, "warehouse", "WH-BENCH", "quantity", orders * 2));
+        waitForReplica(customer, sku);
+        String period = YearMonth.now(ZoneOffset.UTC).toString();
+        JsonNode before = kpi(period);
+        latencies.clear();
+
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> work = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        long[] lastSettledAt = { 0 };
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            work.add(pool.submit(() -> {
+                while (next.getAndIncrement() < orders) {
+                    try {
+                        oneOrder(customer, sku);
+                        synchronized (lastSettledAt) {
+                            lastSettledAt[0] = System.nanoTime();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        System.err.println("order failed: " + e.getMessage());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+
+        int settled = orders - failures.get();
+        double expected = before.path("salesAmount").asDouble() + settled * 85.00;
+        long kpiSeenAt = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode k = kpi(period);
+            if (k.path("orderCount").asLong() >= before.path("orderCount").asLong() + settled
+                    && Math.abs(k.path("salesAmount").asDouble() - expected) < 0.005) {
+                kpiSeenAt = System.nanoTime();
+                break;
+            }
+            Thread.sleep(50);
+        }
+
+        double seconds = elapsed / 1e9;
+        System.out.printf(Locale.ROOT, "orders=%d concurrency=%d failed=%d elapsed_s=%.2f%n", orders, concurrency,
+                failures.get(), seconds);
+        System.out.printf(Locale.ROOT, "orders_per_s=%.2f%n", settled / seconds);
+        long writes = latencies.entrySet().stream().filter(e -> !e.getKey().equals("setup"))
+                .mapToLong(e -> e.getValue().size()).sum();
+        System.out.printf(Locale.ROOT, "order_write_requests_per_s=%.2f%n", writes / seconds);
+        System.out.println("request            count   p50_ms   p95_ms   p99_ms");
+        for (String type : List.of("create", "submit", "approve", "ship", "invoice", "pay")) {
+            List<Long> l = new ArrayList<>(latencies.getOrDefault(type, List.of()));
+            Collections.sort(l);
+            System.out.printf(Locale.ROOT, "%-16s %7d %8.1f %8.1f %8.1f%n", type, l.size(), pct(l, 50), pct(l, 95),
+                    pct(l, 99));
+        }
+        if (kpiSeenAt == 0) {
+            System.out.println("settled_to_kpi_lag_ms=timeout(>120000)");
+        } else {
+            System.out.printf(Locale.ROOT, "settled_to_kpi_lag_ms=%.0f%n", (kpiSeenAt - lastSettledAt[0]) / 1e6);
+        }
+    }
+
+    private void oneOrder(String customer, String sku) throws Exception {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("sku", sku);
+        line.put("quantity", 1);
+        line.put("discountPct", 15);
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("customerId", customer);
+        order.put("channel", "DIRECT");
+        order.put("paymentTerms", "PREPAID");
+        order.put("shippingAddress", "Bench Rd 1");
+        order.put("lines", List.of(line));
+        String id = call("create", "alice", "POST", ORD + "/api/v1/orders", order).path("id").asText();
+        call("submit", "alice", "POST", ORD + "/api/v1/orders/" + id + "/submit", null);
+        call("approve", "mike", "POST", ORD + "/api/v1/orders/" + id + "/approvals", Map.of("decision", "APPROVE"));
+        call("ship", "walt", "POST", ORD + "/api/v1/orders/" + id + "/shipments", Map.of("carrier", "SF",
+                "trackingNumber", "B" + id.substring(0, 8), "lines", List.of(Map.of("lineNo", 1, "quantity", 1))));
+        call("invoice", "fiona", "POST", ORD + "/api/v1/orders/" + id + "/invoices", Map.of());
+        JsonNode paid = call("pay", "fiona", "POST", ORD + "/api/v1/orders/" + id + "/payments",
+                Map.of("amount", 85.00, "method", "BANK_TRANSFER"));
+        if (!"SETTLED".equals(paid.path("orderStatus").asText())) {
+            throw new IllegalStateException("order " + id + " not settled: " + paid);
+        }
+    }
+
+    private void waitForReplica(String customer, String sku) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = send("fiona", "GET", ORD + "/api/v1/customers/" + customer + "/credit", null);
+            if (r.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("customer " + customer + " never reached order-service");
+    }
+
+    private JsonNode kpi(String period) throws Exception {
+        HttpResponse<String> r = send("alice", "GET", PERF + "/api/v1/kpis/reps/" + ALICE_ID + "?period=" + period, null);
+        return r.statusCode() == 200 ? JSON.readTree(r.body()) : JSON.createObjectNode();
+    }
+
+    private JsonNode call(String type, String user, String method, String url, Object body) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = send(user, method, url, body);
+        long took = System.nanoTime() - t0;
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(type + " " + url + " -> " + r.statusCode() + " " + r.body());
+        }
+        latencies.computeIfAbsent(type, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+        return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+
+    private HttpResponse<String> send(String user, String method, String url, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String user) {
+        return tokens.computeIfAbsent(user, u -> {
+            try {
+                String form = "grant_type=password&client_id=sales-cli&username=" + u + "&password=sales123";
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                return JSON.readTree(r.body()).path("access_token").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException("no token for " + u, e);
+            }
+        });
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Order-flow benchmark against the running stack, with a pgbench TPC-B baseline on the same
+# PostgreSQL at the same concurrency, in the same run.
+#
+#   deploy/local/bench-orders.sh [orders] [concurrency]      (default 300 orders, 8 clients)
+#
+# Prints orders per second, order write requests per second, p50/p95/p99 per request type, the lag
+# from the last settlement to the KPI showing every order, pgbench TPS, and the ratio of order
+# write requests per second to pgbench transactions per second. Brings the stack up if it is not.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+orders="${1:-300}"
+clients="${2:-8}"
+pgbench_seconds="${PGBENCH_SECONDS:-20}"
+bench_pw="${BENCH_DB_PASSWORD:-bench-local-pw}"
+
+"$LOCAL_DIR/up.sh" >/dev/null
+command -v pgbench >/dev/null || die "pgbench is missing: apt-get install postgresql-contrib (it ships with PostgreSQL)"
+
+pg_super_psql -v pw="$bench_pw" <<'SQL'
+SELECT format('CREATE ROLE bench LOGIN PASSWORD %L', :'pw') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench')
+\gexec
+SELECT 'CREATE DATABASE bench OWNER bench' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'bench')
+\gexec
+SQL
+
+export PGPASSWORD="$bench_pw"
+info "pgbench baseline: TPC-B, scale 10, $clients clients, ${pgbench_seconds}s"
+pgbench -h 127.0.0.1 -p "$POSTGRES_PORT" -U bench -i -s 10 -q bench >/dev/null 2>&1
+pgbench_out=$(pgbench -h 127.0.0.1 -p "$POSTGRES_PORT" -U bench -c "$clients" -j 2 -T "$pgbench_seconds" -n bench 2>&1)
+tps=$(printf '%s\n' "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+lat=$(printf '%s\n' "$pgbench_out" | sed -n 's/^latency average = \(.*\)$/\1/p' | head -1)
+
+info "order flow: $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"
+out=$(cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$orders $clients")
+printf '%s\n' "$out"
+writes=$(printf '%s\n' "$out" | sed -n 's/^order_write_requests_per_s=\(.*\)$/\1/p')
+
+echo "pgbench_tps=$tps (latency average $lat, $clients clients)"
+if [ -n "$writes" ] && [ -n "$tps" ]; then
+  awk -v w="$writes" -v t="$tps" 'BEGIN { printf "ratio_order_writes_to_pgbench_tps=%.3f\n", w / t }'
+fi
