@@ -577,7 +577,6 @@ kafka_create_topics() {
 
 keycloak_fetch() {
   [ -x "$KEYCLOAK_HOME_DIR/bin/kc.sh" ] && return 0
-  require_tools unzip
   info "keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip into $SALES_CACHE"
   local tmp
   tmp=$(mktemp -d)
@@ -585,7 +584,13 @@ keycloak_fetch() {
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$tmp" >&2) \
     || { rm -rf "$tmp"; die "keycloak: could not fetch the distribution"; }
   mkdir -p "$SALES_CACHE"
-  unzip -q -o "$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$SALES_CACHE"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$SALES_CACHE"
+  else
+    # The JDK's jar tool unpacks zips too, but drops the execute bits.
+    (cd "$SALES_CACHE" && jar xf "$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+    chmod +x "$KEYCLOAK_HOME_DIR"/bin/*.sh
+  fi
   rm -rf "$tmp"
 }
 
