@@ -76,13 +76,18 @@ public final class SalesSteps {
      * Idempotency-Key while order-service has not yet learnt the customer from its events.
      */
     public JsonNode createOrder(UUID customerId, String sku, int quantity) {
+        return createOrder(customerId, sku, quantity, 0, "PREPAID");
+    }
+
+    /** The same with a discount on the line and the given payment terms. */
+    public JsonNode createOrder(UUID customerId, String sku, int quantity, int discountPct, String paymentTerms) {
         String idempotencyKey = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of(
                 "customerId", customerId.toString(),
                 "channel", "DIRECT",
-                "paymentTerms", "PREPAID",
+                "paymentTerms", paymentTerms,
                 "shippingAddress", "1 Lake Rd, Hangzhou",
-                "lines", List.of(Map.of("sku", sku, "quantity", quantity, "discountPct", 0)));
+                "lines", List.of(Map.of("sku", sku, "quantity", quantity, "discountPct", discountPct)));
         Response response = StackClient.retryWhileRule(REPLICA_WAIT, "order.customer-known",
                 () -> stack.as("alice").header("Idempotency-Key", idempotencyKey).body(body)
                         .post(Service.ORDER.url("/api/v1/orders")));
