@@ -1,6 +1,7 @@
 package com.salesaffairs.order.messaging;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,8 @@ public class CustomerFactsConsumer {
     @Incoming("customer-facts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.apply(record, "customer-replica", this::apply);
+        inbound.apply(record, "customer-replica", Set.of("sales.customer.registered.v1", "sales.customer.updated.v1"),
+                this::apply);
     }
 
     void apply(EventEnvelope event) throws Exception {

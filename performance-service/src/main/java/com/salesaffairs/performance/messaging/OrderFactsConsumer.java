@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +46,7 @@ public class OrderFactsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.apply(record, "rep-kpi", this::apply);
+        inbound.apply(record, "rep-kpi", Set.of("sales.order.settled.v1", "sales.order.refunded.v1"), this::apply);
     }
 
     void apply(EventEnvelope event) throws Exception {

@@ -2,6 +2,8 @@ package com.salesaffairs.reporting.messaging;
 
 import java.time.Clock;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +40,7 @@ public class AftersalesFactsConsumer {
     @Incoming("aftersales-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.apply(record, "feedback-read-model", this::apply);
+        inbound.apply(record, "feedback-read-model", Set.of(FEEDBACK_LOGGED), this::apply);
     }
 
     void apply(EventEnvelope event) {

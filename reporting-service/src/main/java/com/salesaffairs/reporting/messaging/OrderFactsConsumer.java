@@ -3,6 +3,8 @@ package com.salesaffairs.reporting.messaging;
 import java.time.Clock;
 import java.util.List;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +45,8 @@ public class OrderFactsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.apply(record, "sales-read-model", this::apply);
+        inbound.apply(record, "sales-read-model", Set.of("sales.order.settled.v1", "sales.order.refunded.v1"),
+                this::apply);
     }
 
     void apply(EventEnvelope event) {

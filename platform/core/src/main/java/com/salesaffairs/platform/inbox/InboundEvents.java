@@ -3,6 +3,7 @@ package com.salesaffairs.platform.inbox;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +33,21 @@ public class InboundEvents {
     public InboundEvents(Inbox inbox, SalesConfig config) {
         this.inbox = inbox;
         this.config = config;
+    }
+
+    /**
+     * Applies the record once per consumer if its type is one the consumer wants. A topic carries
+     * every event of its domain; the types a consumer does not use cost no transaction and leave
+     * no inbox row. A record without a type goes on, to fail as an invalid event.
+     */
+    public boolean apply(ConsumerRecord<String, String> record, String consumer, Set<String> types,
+            EventHandler handler) {
+        Header type = record.headers().lastHeader(EventEnvelope.H_TYPE);
+        if (type != null && type.value() != null
+                && !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return false;
+        }
+        return apply(record, consumer, handler);
     }
 
     /**

@@ -24,7 +24,13 @@ public final class KafkaTestBroker {
             return bootstrapServers;
         }
         try {
+            // Our own directory: Kafka's default temp directories are deleted by a JVM shutdown hook
+            // of their own, racing the broker's shutdown, and a broker that loses its log directory
+            // halts the JVM with status 1, which fails a green test run. close() deletes this one
+            // after the broker has stopped.
+            java.nio.file.Path base = java.nio.file.Files.createTempDirectory("sales-kafka-test-");
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(base)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
