@@ -6,7 +6,8 @@
 #
 # Prints orders per second, order write requests per second, p50/p95/p99 per request type, the lag
 # from the last settlement to the KPI showing every order, pgbench TPS, and the ratio of order
-# write requests per second to pgbench transactions per second. Brings the stack up if it is not.
+# write requests per second to pgbench transactions per second; then a second order run paced at
+# half the peak order rate, for the write latencies at that load. Brings the stack up if it is not.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -33,11 +34,21 @@ pgbench_out=$(pgbench -h 127.0.0.1 -p "$POSTGRES_PORT" -U bench -c "$clients" -j
 tps=$(printf '%s\n' "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 lat=$(printf '%s\n' "$pgbench_out" | sed -n 's/^latency average = \(.*\)$/\1/p' | head -1)
 
-info "order flow: $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"
-out=$(cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$orders $clients")
+run_orders() {
+  (cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$*")
+}
+
+info "order flow at peak: $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"
+out=$(run_orders "$orders" "$clients")
 printf '%s\n' "$out"
 writes=$(printf '%s\n' "$out" | sed -n 's/^order_write_requests_per_s=\(.*\)$/\1/p')
+peak=$(printf '%s\n' "$out" | sed -n 's/^orders_per_s=\(.*\)$/\1/p')
+if [ -n "$peak" ]; then
+  half=$(awk -v p="$peak" 'BEGIN { printf "%.2f", p / 2 }')
+  info "order flow at half the peak: $((orders / 2)) orders started at $half orders/s"
+  run_orders "$((orders / 2))" "$clients" "$half" | sed 's/^/half_peak: /'
+fi
 
 echo "pgbench_tps=$tps (latency average $lat, $clients clients)"
 if [ -n "$writes" ] && [ -n "$tps" ]; then
