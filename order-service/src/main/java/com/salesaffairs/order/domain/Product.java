@@ -48,6 +48,11 @@ public class Product {
         return p;
     }
 
+    /** An inactive product stays on existing orders but cannot be ordered again. */
+    public void setActive(boolean isActive) {
+        active = isActive;
+    }
+
     public String sku() {
         return sku;
     }

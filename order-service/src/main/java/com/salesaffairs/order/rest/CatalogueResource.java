@@ -140,6 +140,36 @@ public class CatalogueResource {
         return ProductView.of(catalogue.product(sku));
     }
 
+    @POST
+    @Path("/products/{sku}/deactivate")
+    @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "Stop selling a product (sales-director, admin): new orders refuse it, existing orders keep it")
+    public ProductView deactivate(@PathParam("sku") String sku) {
+        return ProductView.of(catalogue.setActive(sku, false));
+    }
+
+    @POST
+    @Path("/products/{sku}/activate")
+    @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(summary = "Sell a deactivated product again (sales-director, admin)")
+    public ProductView activate(@PathParam("sku") String sku) {
+        return ProductView.of(catalogue.setActive(sku, true));
+    }
+
+    public record WarehouseView(String warehouse, long skus, long onHand, long reserved, long available) {
+    }
+
+    @GET
+    @Path("/warehouses")
+    @Operation(summary = "Every warehouse holding stock, with its totals (any signed-in user)")
+    public List<WarehouseView> warehouses() {
+        return catalogue.warehouses().stream().map(r -> {
+            long onHand = ((Number) r[2]).longValue();
+            long reserved = ((Number) r[3]).longValue();
+            return new WarehouseView((String) r[0], ((Number) r[1]).longValue(), onHand, reserved, onHand - reserved);
+        }).toList();
+    }
+
     @GET
     @Path("/inventory/{sku}")
     @Operation(summary = "Stock of a sku: on hand, reserved, available, per warehouse (any signed-in user)")

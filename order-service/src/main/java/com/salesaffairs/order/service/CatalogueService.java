@@ -68,6 +68,25 @@ public class CatalogueService {
                 Long.class).setParameter("category", category).getSingleResult();
     }
 
+    public Product setActive(String sku, boolean active) {
+        Product p = em.find(Product.class, sku, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ApiProblem.notFound("product", sku);
+        }
+        p.setActive(active);
+        em.flush();
+        LOG.infof("product %s %s", sku, active ? "activated" : "deactivated");
+        return p;
+    }
+
+    /** Stock per warehouse over every sku: on hand, reserved, available. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> warehouses() {
+        return em.createQuery("""
+                SELECT s.warehouse, COUNT(s), SUM(s.onHand), SUM(s.reserved) FROM StockLevel s
+                GROUP BY s.warehouse ORDER BY s.warehouse""", Object[].class).getResultList();
+    }
+
     /** A goods receipt adds stock to one warehouse (created on first receipt). */
     public Ledger.GoodsReceipt receive(String sku, String warehouse, int quantity, String reference, String by) {
         product(sku);
