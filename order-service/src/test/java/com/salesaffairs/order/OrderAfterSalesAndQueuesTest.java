@@ -33,11 +33,13 @@ class OrderAfterSalesAndQueuesTest {
     EntityManager em;
 
     private static String settled(String sku, int quantity, String amount) {
-        String id = draft(TestUsers.alice(), aliceCustomer(), sku, quantity, "0", "PREPAID");
+        String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), sku, quantity, "0", "NET30");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
                 .body("{\"carrier\":\"SF\",\"trackingNumber\":\"T\",\"lines\":[{\"lineNo\":1,\"quantity\":" + quantity + "}]}")
                 .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201);
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"amount\":" + amount + ",\"method\":\"CARD\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201).body("orderStatus", equalTo("SETTLED"));
         return id;
@@ -67,8 +69,9 @@ class OrderAfterSalesAndQueuesTest {
     @Test
     void orders_past_their_ship_by_date_are_listed_as_overdue_until_shipped() {
         String sku = product("10.00", "5.00", 4);
-        String late = draft(TestUsers.alice(), aliceCustomer(), sku, 2, "0", "PREPAID");
-        String onTime = draft(TestUsers.alice(), aliceCustomer(), sku, 2, "0", "PREPAID");
+        String customer = OrderFixtures.aliceCustomerWithCredit();
+        String late = draft(TestUsers.alice(), customer, sku, 2, "0", "NET30");
+        String onTime = draft(TestUsers.alice(), customer, sku, 2, "0", "NET30");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + late + "/submit").then().statusCode(200);
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + onTime + "/submit").then().statusCode(200);
         // Time cannot be waited for in a test: move this order's deadline into the past instead.

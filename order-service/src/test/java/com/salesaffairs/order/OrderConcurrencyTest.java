@@ -73,7 +73,7 @@ class OrderConcurrencyTest {
     @Test
     void two_clerks_shipping_the_last_units_at_once_one_wins_and_stock_stays_consistent() throws Exception {
         String sku = product("100.00", "50.00", 3);
-        String id = draft(TestUsers.alice(), aliceCustomer(), sku, 3, "0", "PREPAID");
+        String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), sku, 3, "0", "NET30");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
                 .then().body("status", equalTo("APPROVED"));
         List<Integer> statuses = race(3, () -> given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
@@ -109,11 +109,14 @@ class OrderConcurrencyTest {
 
     @Test
     void a_double_clicked_payment_is_taken_once() throws Exception {
-        String id = draft(TestUsers.alice(), aliceCustomer(), product("100.00", "50.00", 1), 1, "0", "PREPAID");
+        String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), product("100.00", "50.00", 1), 1, "0",
+                "NET30");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
                 .body("{\"carrier\":\"SF\",\"trackingNumber\":\"T\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
                 .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201);
         List<Integer> statuses = race(3, () -> given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
                 .body("{\"amount\":100.00,\"method\":\"CARD\"}").when().post("/api/v1/orders/" + id + "/payments").then()
                 .extract().statusCode());

@@ -40,6 +40,14 @@ final class OrderFixtures {
         return customer(TestUsers.ALICE_ID, "east-1", "east");
     }
 
+    /** Alice's customer with a credit line from finance: NET30 orders within it need no review. */
+    static String aliceCustomerWithCredit() {
+        String id = aliceCustomer();
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"limit\":1000000.00,\"blocked\":false}")
+                .when().put("/api/v1/customers/" + id + "/credit").then().statusCode(200);
+        return id;
+    }
+
     /** A product at the given list price with stock in one warehouse. */
     static String product(String listPrice, String unitCost, int stock) {
         String sku = "T-" + UUID.randomUUID().toString().substring(0, 8);

@@ -97,14 +97,24 @@ class OrderSecurityAndInputTest {
                 .when().post("/api/v1/orders").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?size=201")
                 .then().statusCode(400).body("violations.field", hasItem("size"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?page=20000000&size=200")
+                .then().statusCode(400).body("violations.field", hasItem("page"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?status=LOST")
+                .then().statusCode(400).body("violations.field", hasItem("status"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?customerId=42")
+                .then().statusCode(400).body("violations.field", hasItem("customerId"));
+        String dear = product("999999999999.00", "1.00", 0);
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, dear, 2, "0", "PREPAID"))
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.amount-limit"));
         assertEquals(0, ordersOf(customer));
     }
 
     @Test
     void shipping_more_than_is_left_and_paying_an_unshipped_draft_are_refused() {
-        String customer = aliceCustomer();
+        String customer = OrderFixtures.aliceCustomerWithCredit();
         String sku = product("10.00", "5.00", 5);
-        String id = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
+        String id = draft(TestUsers.alice(), customer, sku, 2, "0", "NET30");
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
                 .body("{\"carrier\":\"SF\",\"trackingNumber\":\"1\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
                 .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(409);

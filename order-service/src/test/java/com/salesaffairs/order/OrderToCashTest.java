@@ -37,9 +37,9 @@ class OrderToCashTest {
 
     @Test
     void an_order_without_approvals_goes_from_draft_to_settled_and_finance_reads_it_all_from_events() throws Exception {
-        String customer = aliceCustomer();
+        String customer = OrderFixtures.aliceCustomerWithCredit();
         String sku = product("1250.00", "700.00", 10);
-        String id = draft(TestUsers.alice(), customer, sku, 4, "0", "PREPAID");
+        String id = draft(TestUsers.alice(), customer, sku, 4, "0", "NET30");
 
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
                 .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvals.size()", equalTo(0))
@@ -202,6 +202,28 @@ class OrderToCashTest {
         given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
                 .body(OrderFixtures.orderBody(customer, "NO-SUCH-SKU", 1, "0", "PREPAID"))
                 .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.sku-known"));
+    }
+
+    @Test
+    void a_prepaid_order_ships_only_once_paid_and_settles_when_invoiced() {
+        String sku = product("50.00", "30.00", 5);
+        String id = draft(TestUsers.alice(), aliceCustomer(), sku, 2, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        String shipment = "{\"carrier\":\"SF\",\"trackingNumber\":\"P1\",\"lines\":[{\"lineNo\":1,\"quantity\":2}]}";
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON).body(shipment)
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(422)
+                .body("rule", equalTo("shipment.prepaid-unpaid"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"amount\":100.00,\"method\":\"CARD\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201).body("orderStatus", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON).body(shipment)
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201).body("orderStatus", equalTo("SHIPPED"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("SHIPPED"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("SETTLED"));
+        EventProbe.await("sales.order.events", r -> id.equals(r.key()) && "sales.order.settled.v1".equals(r.type()),
+                Duration.ofSeconds(20));
     }
 
     @Test

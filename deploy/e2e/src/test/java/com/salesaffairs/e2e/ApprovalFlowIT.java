@@ -36,8 +36,7 @@ class ApprovalFlowIT {
         UUID orderId = UUID.fromString(draft.path("id").asText());
         assertEquals(0, new BigDecimal("850.00").compareTo(money(draft, "netAmount")), draft.toString());
 
-        expectStatus(stack.as("fiona").body(Map.of("limit", 100000.00, "blocked", false))
-                .put(Service.ORDER.url("/api/v1/customers/" + customerId + "/credit")), 200, "fiona sets credit");
+        steps.grantCredit(customerId);
 
         JsonNode submitted = steps.submit(orderId);
         assertEquals("PENDING_APPROVAL", submitted.path("status").asText(), submitted.toString());

@@ -72,11 +72,21 @@ public final class SalesSteps {
     }
 
     /**
-     * alice creates a DIRECT, PREPAID order with one undiscounted line, sending it again with the same
+     * alice creates a DIRECT, NET30 order with one undiscounted line (and finance grants the customer
+     * credit), sending it again with the same
      * Idempotency-Key while order-service has not yet learnt the customer from its events.
      */
     public JsonNode createOrder(UUID customerId, String sku, int quantity) {
-        return createOrder(customerId, sku, quantity, 0, "PREPAID");
+        JsonNode order = createOrder(customerId, sku, quantity, 0, "NET30");
+        grantCredit(customerId);
+        return order;
+    }
+
+    /** fiona gives the customer a credit line, so NET30 orders within it need no finance review. */
+    public JsonNode grantCredit(UUID customerId) {
+        return expectStatus(stack.as("fiona").body(Map.of("limit", 10000000.00, "blocked", false))
+                .put(Service.ORDER.url("/api/v1/customers/" + customerId + "/credit")), 200,
+                "fiona sets the credit of customer " + customerId);
     }
 
     /** The same with a discount on the line and the given payment terms. */
@@ -137,7 +147,7 @@ public final class SalesSteps {
         UUID orderId = UUID.fromString(created.path("id").asText());
         BigDecimal amount = money(created, "netAmount");
         assertEquals("APPROVED", submit(orderId).path("status").asText(),
-                "a PREPAID order without discount under 200,000 needs no approval");
+                "a NET30 order within the credit limit, without discount, under 200,000 needs no approval");
         ship(orderId, quantity);
         invoice(orderId);
         pay(orderId, amount);

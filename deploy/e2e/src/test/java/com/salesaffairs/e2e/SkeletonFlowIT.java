@@ -59,7 +59,7 @@ class SkeletonFlowIT {
         assertEquals("DRAFT", draft.path("status").asText(), draft.toString());
         assertMoney(ORDER_AMOUNT, money(draft, "netAmount"), "4 x 1250.00 without discount");
 
-        // 5. no approval needed: no discount, PREPAID, under 200,000
+        // 5. no approval needed: no discount, NET30 within the credit finance granted, under 200,000
         assertEquals("APPROVED", steps.submit(orderId).path("status").asText());
 
         // 6. shipped in full

@@ -232,6 +232,11 @@ public class Order {
         if (status != OrderStatus.APPROVED && status != OrderStatus.PARTIALLY_SHIPPED) {
             throw OrderRules.illegalTransition(this, "shipped");
         }
+        // Prepaid orders skip the credit review, so nothing leaves the warehouse before the money is in.
+        if (paymentTerms == PaymentTerms.PREPAID && paidAmount.compareTo(netAmount) < 0) {
+            throw OrderRules.violated("shipment.prepaid-unpaid", "order " + orderNumber + " is prepaid: "
+                    + netAmount.subtract(paidAmount) + " is still to be paid before it ships");
+        }
         for (Map.Entry<Integer, Integer> e : quantities.entrySet()) {
             OrderLine line = line(e.getKey());
             if (e.getValue() <= 0) {
@@ -305,9 +310,10 @@ public class Order {
         updatedAt = at;
     }
 
-    /** Settled once every unit has shipped and every cent is paid. */
+    /** Settled once every unit has shipped, been invoiced and every cent is paid. */
     public boolean settleIfComplete(Instant at) {
-        if (status == OrderStatus.SHIPPED && paidAmount.compareTo(netAmount) == 0) {
+        if (status == OrderStatus.SHIPPED && paidAmount.compareTo(netAmount) == 0
+                && invoicedAmount.compareTo(netAmount) == 0) {
             status = OrderStatus.SETTLED;
             settledAt = at;
             updatedAt = at;

@@ -52,7 +52,7 @@ public final class OrderRequests {
         }
     }
 
-    public record DecisionRequest(@NotNull OrderCommands.Decision decision, @Size(max = 2000) String comment) {
+    public record DecisionRequest(@NotNull OrderCommands.Decision decision, @Size(max = 1000) String comment) {
     }
 
     public record LineQuantityRequest(

@@ -86,8 +86,11 @@ public class OrderResource {
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
     @Operation(summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date")
-    public PageResponse<OrderView> list(@QueryParam("status") OrderStatus status, @QueryParam("customerId") UUID customerId,
-            @QueryParam("overdue") boolean overdue, @Valid @BeanParam PageParams page) {
+    public PageResponse<OrderView> list(@QueryParam("status") String statusParam,
+            @QueryParam("customerId") String customerParam, @QueryParam("overdue") boolean overdue,
+            @Valid @BeanParam PageParams page) {
+        OrderStatus status = parse("status", statusParam, OrderStatus::valueOf);
+        UUID customerId = parse("customerId", customerParam, UUID::fromString);
         return PageResponse.of(orders.list(caller.get(), status, customerId, overdue, page).stream().map(OrderView::of)
                 .toList(), page, orders.count(caller.get(), status, customerId, overdue));
     }
@@ -155,12 +158,12 @@ public class OrderResource {
     public Response ship(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ShipmentRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.ship:" + id, request, () -> {
-            Ledger.Shipment s = orders.ship(id, version(ifMatch), new OrderCommands.ShipmentInput(request.carrier().trim(),
-                    request.trackingNumber().trim(), request.lines().stream().map(LineQuantityRequest::input).toList()),
-                    caller.get());
-            String status = orders.visible(id, caller.get()).status().name();
+            OrderService.Shipped shipped = orders.ship(id, version(ifMatch), new OrderCommands.ShipmentInput(
+                    request.carrier().trim(), request.trackingNumber().trim(),
+                    request.lines().stream().map(LineQuantityRequest::input).toList()), caller.get());
+            Ledger.Shipment s = shipped.shipment();
             return new Created<>(URI.create("/api/v1/orders/" + id + "/shipments/" + s.id), new ShipmentView(s.id, id,
-                    s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, status));
+                    s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, shipped.orderStatus().name()));
         });
     }
 
@@ -189,12 +192,12 @@ public class OrderResource {
     public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull PaymentRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.pay:" + id, request, () -> {
-            Ledger.Payment p = orders.pay(id, version(ifMatch), new OrderCommands.PaymentInput(request.amount(),
+            OrderService.Paid paid = orders.pay(id, version(ifMatch), new OrderCommands.PaymentInput(request.amount(),
                     request.method().name(), request.reference(), request.receivedAt()), caller.get());
-            Order o = orders.visible(id, caller.get());
+            Ledger.Payment p = paid.payment();
             return new Created<>(URI.create("/api/v1/orders/" + id + "/payments/" + p.id), new PaymentView(p.id, id,
-                    p.amount, p.method, p.reference, p.recordedBy, p.receivedAt, o.status().name(),
-                    o.netAmount().subtract(o.paidAmount())));
+                    p.amount, p.method, p.reference, p.recordedBy, p.receivedAt, paid.orderStatus().name(),
+                    paid.outstanding()));
         });
     }
 
@@ -220,6 +223,18 @@ public class OrderResource {
     @Operation(summary = "Every transition, decision and policy version on the order")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return orders.history(id, caller.get()).stream().map(HistoryView::of).toList();
+    }
+
+    /** A filter that does not parse is a 400 naming it, not the 404 JAX-RS would answer. */
+    private static <T> T parse(String name, String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, "'" + value + "' is not a valid value");
+        }
     }
 
     private static Optional<Long> version(String ifMatch) {

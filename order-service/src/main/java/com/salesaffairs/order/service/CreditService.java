@@ -35,7 +35,7 @@ public class CreditService {
 
     public Credit set(UUID customerId, BigDecimal limit, boolean blocked, String by) {
         CustomerAccount c = customer(customerId);
-        c.setCredit(limit, blocked, clock.instant());
+        c.setCredit(com.salesaffairs.order.domain.Money.cents(limit), blocked, clock.instant());
         em.flush();
         LOG.infof("credit of customer %s set by %s: limit %s, blocked %s", customerId, by, limit, blocked);
         return new Credit(c, orders.openExposure(customerId));

@@ -100,9 +100,9 @@ public class DelegationService {
         return q;
     }
 
-    /** Does a delegation in force now let this user see (and so decide) orders of this team? */
+    /** Does a delegation in force now let this user decide (and so see) a step of this role on an order of this team? */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean lendsSightOf(String delegateUsername, String orderTeam) {
+    public boolean lendsSightOf(String delegateUsername, String stepRole, String orderTeam) {
         if (delegateUsername == null) {
             return false;
         }
@@ -111,7 +111,7 @@ public class DelegationService {
                 SELECT d FROM Delegation d WHERE d.delegateUsername = :username AND d.status = :active
                 AND d.validFrom <= :now AND d.validUntil > :now""", Delegation.class)
                 .setParameter("username", delegateUsername).setParameter("active", Delegation.Status.ACTIVE)
-                .setParameter("now", now).getResultStream().anyMatch(d -> d.covers(d.role(), orderTeam, now));
+                .setParameter("now", now).getResultStream().anyMatch(d -> d.covers(stepRole, orderTeam, now));
     }
 
     /** The delegation in force now that lets this user decide a step of this role on an order of this team. */

@@ -30,7 +30,8 @@ public class OrderHistory {
         e.actor = actor;
         e.onBehalfOf = onBehalfOf;
         e.action = action;
-        e.detail = detail;
+        // The record keeps the first 2000 characters; the full facts are on the order and its events.
+        e.detail = detail != null && detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail;
         e.policyKey = policyKey;
         e.policyVersion = policyVersion;
         em.persist(e);

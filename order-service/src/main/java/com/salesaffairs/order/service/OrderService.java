@@ -57,6 +57,8 @@ public class OrderService {
     private static final Logger LOG = Logger.getLogger(OrderService.class);
     public static final String APPROVAL_POLICY = "order.approval";
     public static final String FULFILMENT_POLICY = "order.fulfilment";
+    /** What the money columns hold (NUMERIC(14,2)). */
+    private static final BigDecimal MAX_ORDER_AMOUNT = new BigDecimal("999999999999.99");
 
     private final OrderRepository orders;
     private final EntityManager em;
@@ -210,7 +212,15 @@ public class OrderService {
         LOG.infof("order %s approved, ship by %s", order.id(), shipBy);
     }
 
-    public Ledger.Shipment ship(UUID id, Optional<Long> ifMatch, ShipmentInput input, Scope caller) {
+    /** A shipment and the order's status after it. */
+    public record Shipped(Ledger.Shipment shipment, OrderStatus orderStatus) {
+    }
+
+    /** A payment and the order's standing after it. */
+    public record Paid(Ledger.Payment payment, OrderStatus orderStatus, BigDecimal outstanding) {
+    }
+
+    public Shipped ship(UUID id, Optional<Long> ifMatch, ShipmentInput input, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         Map<Integer, Integer> quantities = byLine(input.lines());
         order.ship(quantities, clock.instant());
@@ -229,7 +239,7 @@ public class OrderService {
         events.shipped(order, s.id, s.carrier, s.trackingNumber, quantities, s.shippedAt);
         settle(order, caller);
         flush();
-        return s;
+        return new Shipped(s, order.status());
     }
 
     public Ledger.Invoice invoice(UUID id, Optional<Long> ifMatch, List<LineQuantity> lines, Scope caller) {
@@ -260,11 +270,12 @@ public class OrderService {
         history.record(order.id(), caller.username(), null, "INVOICED", inv.invoiceNumber + " " + amount,
                 FULFILMENT_POLICY, fulfilment.version);
         events.invoiced(order, inv.id, inv.invoiceNumber, amount, inv.dueDate, invoiceLines, now);
+        settle(order, caller);
         flush();
         return inv;
     }
 
-    public Ledger.Payment pay(UUID id, Optional<Long> ifMatch, PaymentInput input, Scope caller) {
+    public Paid pay(UUID id, Optional<Long> ifMatch, PaymentInput input, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         if (!Money.hasAtMostTwoDecimals(input.amount())) {
             throw ApiProblem.invalid("amount", "must have at most two decimals");
@@ -284,7 +295,7 @@ public class OrderService {
         events.paymentReceived(order, p.id, p.amount, p.method, p.reference, p.receivedAt);
         settle(order, caller);
         flush();
-        return p;
+        return new Paid(p, order.status(), order.netAmount().subtract(order.paidAmount()));
     }
 
     private void settle(Order order, Scope caller) {
@@ -335,7 +346,7 @@ public class OrderService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Order visible(UUID id, Scope caller) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("order", id));
-        if (!seesOrder(order, caller) && !delegations.lendsSightOf(caller.username(), order.team())) {
+        if (!seesOrder(order, caller) && !lentSight(order, caller)) {
             throw ApiProblem.notFound("order", id);
         }
         return order;
@@ -364,6 +375,12 @@ public class OrderService {
             return orders.visible(null, null, status, customerId, today);
         }
         return orders.visible(caller.teamFilter(), caller.ownerFilter(), status, customerId, today);
+    }
+
+    /** A delegate sees an order only while it waits for a step their delegation covers. */
+    private boolean lentSight(Order order, Scope caller) {
+        return order.pendingSteps().stream()
+                .anyMatch(s -> delegations.lendsSightOf(caller.username(), s.role(), order.team()));
     }
 
     /** Finance, the warehouse and order review work the whole queue of their function. */
@@ -437,6 +454,10 @@ public class OrderService {
             }
             BigDecimal discount = in.discountPct() == null ? BigDecimal.ZERO : in.discountPct();
             lines.add(new OrderLine(i + 1, product, in.quantity(), price, discount));
+        }
+        BigDecimal total = lines.stream().map(OrderLine::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_ORDER_AMOUNT) > 0) {
+            throw OrderRules.violated("order.amount-limit", "an order may total at most " + MAX_ORDER_AMOUNT.toPlainString());
         }
         return lines;
     }

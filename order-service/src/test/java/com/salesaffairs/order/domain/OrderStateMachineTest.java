@@ -21,10 +21,14 @@ class OrderStateMachineTest {
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
 
     private static Order draft() {
+        return draft(PaymentTerms.NET30);
+    }
+
+    private static Order draft(PaymentTerms terms) {
         CustomerAccount c = CustomerAccount.fromFact(UUID.randomUUID(), "Acme", "alice", "east-1", "east", 0, T);
         Product p = Product.create("P-1", "Pump", "Pumps", new BigDecimal("100.00"), new BigDecimal("60.00"), "CNY", T);
         return Order.draft("SO-1", c, "alice",
-                new Order.Terms(null, Channel.DIRECT, "CNY", PaymentTerms.PREPAID, null, "addr"),
+                new Order.Terms(null, Channel.DIRECT, "CNY", terms, null, "addr"),
                 List.of(new OrderLine(1, p, 3, new BigDecimal("100.00"), new BigDecimal("10"))), T);
     }
 
@@ -125,6 +129,19 @@ class OrderStateMachineTest {
         assertEquals(OrderStatus.SETTLED, o.status());
         refused(o, 409, x -> x.pay(BigDecimal.ONE, T));
         refused(o, 409, x -> x.cancel("late", T));
+    }
+
+    @Test
+    void a_prepaid_order_does_not_ship_unpaid_and_nothing_settles_uninvoiced() {
+        Order o = draft(PaymentTerms.PREPAID);
+        o.submit(List.of(), 1, "alice", T);
+        o.approve(LocalDate.of(2026, 12, 2), 1, T);
+        refused(o, 422, x -> x.ship(Map.of(1, 3), T));
+        o.pay(new BigDecimal("270.00"), T);
+        o.ship(Map.of(1, 3), T);
+        assertFalse(o.settleIfComplete(T));
+        o.invoice(Map.of(1, 3), T);
+        assertTrue(o.settleIfComplete(T));
     }
 
     @Test

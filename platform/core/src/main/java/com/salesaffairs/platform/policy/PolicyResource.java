@@ -84,13 +84,10 @@ public class PolicyResource {
     @GET
     @Path("/{key}/diff")
     @Operation(summary = "What changed between two versions, as JSON pointers")
-    public DiffView diff(@PathParam("key") String key, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
-        if (from == null) {
-            throw ApiProblem.invalid("from", "is required");
-        }
-        if (to == null) {
-            throw ApiProblem.invalid("to", "is required");
-        }
+    public DiffView diff(@PathParam("key") String key, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam) {
+        int from = versionNumber("from", fromParam);
+        int to = versionNumber("to", toParam);
         PolicyVersion a = store.version(key, from).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + from));
         PolicyVersion b = store.version(key, to).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + to));
         return new DiffView(key, from, to, PolicyDiff.between(store.read(a.content), store.read(b.content)));
@@ -128,6 +125,17 @@ public class PolicyResource {
     public PolicyView reject(@PathParam("key") String key, @PathParam("version") int version,
             @Valid DecisionRequest request) {
         return view(store.reject(key, version, caller.get().username(), request == null ? null : request.comment()));
+    }
+
+    private static int versionNumber(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(name, "is required");
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(name, "must be a version number");
+        }
     }
 
     private PolicyView view(PolicyVersion v) {

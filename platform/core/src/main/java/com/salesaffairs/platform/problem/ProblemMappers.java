@@ -137,6 +137,11 @@ public class ProblemMappers {
             if (root instanceof OptimisticLockException || root instanceof StaleObjectStateException) {
                 return staleObject(null, uri);
             }
+            if (root instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                // Two requests raced to create the same record (a unique key); the other one won.
+                return respond(ApiProblem.conflict("a concurrent request created the same record; reload and retry")
+                        .toProblem(path(uri)));
+            }
         }
         LOG.error("unexpected failure on " + path(uri), e);
         return serverError(uri);

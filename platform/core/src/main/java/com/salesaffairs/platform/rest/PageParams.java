@@ -10,6 +10,7 @@ public class PageParams {
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = 100_000, message = "must be at most 100000; narrow the filters instead")
     public int page;
 
     @QueryParam("size")
