@@ -67,6 +67,27 @@ class OrderAfterSalesAndQueuesTest {
     }
 
     @Test
+    void every_location_a_create_answers_can_be_read_back_within_scope() {
+        String sku = product("40.00", "20.00", 5);
+        String id = settled(sku, 2, "80.00");
+        String refund = given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":5.00,\"reason\":\"scratch\"}").when().post("/api/v1/orders/" + id + "/refunds")
+                .then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(TestUsers.alice()).when().get(refund).then().statusCode(200).body("amount", equalTo(5.0f));
+        for (String kind : new String[] { "shipments", "invoices", "payments", "refunds" }) {
+            String entry = given().auth().oauth2(TestUsers.mike()).when().get("/api/v1/orders/" + id + "/" + kind)
+                    .then().statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");
+            given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/" + kind + "/" + entry)
+                    .then().statusCode(200).body("orderId", equalTo(id));
+            given().auth().oauth2(TestUsers.cindy()).when().get("/api/v1/orders/" + id + "/" + kind + "/" + entry)
+                    .then().statusCode(404);
+            given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/" + kind + "/" + UUID.randomUUID())
+                    .then().statusCode(404);
+        }
+        given().auth().oauth2(TestUsers.walt()).when().get("/api/v1/orders/" + id + "/payments").then().statusCode(403);
+    }
+
+    @Test
     void orders_past_their_ship_by_date_are_listed_as_overdue_until_shipped() {
         String sku = product("10.00", "5.00", 4);
         String customer = OrderFixtures.aliceCustomerWithCredit();

@@ -162,8 +162,8 @@ public class OrderResource {
                     request.carrier().trim(), request.trackingNumber().trim(),
                     request.lines().stream().map(LineQuantityRequest::input).toList()), caller.get());
             Ledger.Shipment s = shipped.shipment();
-            return new Created<>(URI.create("/api/v1/orders/" + id + "/shipments/" + s.id), new ShipmentView(s.id, id,
-                    s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, shipped.orderStatus().name()));
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/shipments/" + s.id),
+                    shipmentView(s, shipped.orderStatus().name()));
         });
     }
 
@@ -211,9 +211,100 @@ public class OrderResource {
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull RefundRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.refund:" + id, request, () -> {
             Ledger.Refund r = orders.refund(id, version(ifMatch), request.amount(), request.reason().trim(), caller.get());
-            return new Created<>(URI.create("/api/v1/orders/" + id + "/refunds/" + r.id), new RefundView(r.id, id,
-                    r.amount, r.reason, r.recordedBy, r.refundedAt));
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/refunds/" + r.id), refundView(r));
         });
+    }
+
+    @GET
+    @Path("/{id}/shipments")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "The order's shipments, oldest first")
+    public List<ShipmentView> shipments(@PathParam("id") UUID id) {
+        String status = orders.visible(id, caller.get()).status().name();
+        return orders.ledger(id, Ledger.Shipment.class, "shippedAt", caller.get()).stream()
+                .map(s -> shipmentView(s, status)).toList();
+    }
+
+    @GET
+    @Path("/{id}/shipments/{shipmentId}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "One shipment of the order")
+    public ShipmentView shipment(@PathParam("id") UUID id, @PathParam("shipmentId") UUID shipmentId) {
+        Ledger.Shipment s = orders.ledgerEntry(id, Ledger.Shipment.class, shipmentId, x -> x.orderId, caller.get());
+        return shipmentView(s, orders.visible(id, caller.get()).status().name());
+    }
+
+    @GET
+    @Path("/{id}/invoices")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "The order's invoices, oldest first")
+    public List<InvoiceView> invoices(@PathParam("id") UUID id) {
+        return orders.ledger(id, Ledger.Invoice.class, "issuedAt", caller.get()).stream().map(InvoiceView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/invoices/{invoiceId}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE, Roles.ORDER_REVIEWER })
+    @Operation(summary = "One invoice of the order")
+    public InvoiceView invoice(@PathParam("id") UUID id, @PathParam("invoiceId") UUID invoiceId) {
+        return InvoiceView.of(orders.ledgerEntry(id, Ledger.Invoice.class, invoiceId, x -> x.orderId, caller.get()));
+    }
+
+    @GET
+    @Path("/{id}/payments")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE })
+    @Operation(summary = "The order's payments, oldest first")
+    public List<PaymentView> payments(@PathParam("id") UUID id) {
+        Order o = orders.visible(id, caller.get());
+        return orders.ledger(id, Ledger.Payment.class, "receivedAt", caller.get()).stream()
+                .map(p -> paymentView(p, o)).toList();
+    }
+
+    @GET
+    @Path("/{id}/payments/{paymentId}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE })
+    @Operation(summary = "One payment of the order")
+    public PaymentView payment(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
+        Ledger.Payment p = orders.ledgerEntry(id, Ledger.Payment.class, paymentId, x -> x.orderId, caller.get());
+        return paymentView(p, orders.visible(id, caller.get()));
+    }
+
+    @GET
+    @Path("/{id}/refunds")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE })
+    @Operation(summary = "The order's refunds, oldest first")
+    public List<RefundView> refunds(@PathParam("id") UUID id) {
+        return orders.ledger(id, Ledger.Refund.class, "refundedAt", caller.get()).stream().map(OrderResource::refundView)
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}/refunds/{refundId}")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
+            Roles.FINANCE })
+    @Operation(summary = "One refund of the order")
+    public RefundView refund(@PathParam("id") UUID id, @PathParam("refundId") UUID refundId) {
+        return refundView(orders.ledgerEntry(id, Ledger.Refund.class, refundId, x -> x.orderId, caller.get()));
+    }
+
+    private static ShipmentView shipmentView(Ledger.Shipment s, String orderStatus) {
+        return new ShipmentView(s.id, s.orderId, s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, orderStatus);
+    }
+
+    private static PaymentView paymentView(Ledger.Payment p, Order o) {
+        return new PaymentView(p.id, p.orderId, p.amount, p.method, p.reference, p.recordedBy, p.receivedAt,
+                o.status().name(), o.netAmount().subtract(o.paidAmount()));
+    }
+
+    private static RefundView refundView(Ledger.Refund r) {
+        return new RefundView(r.id, r.orderId, r.amount, r.reason, r.recordedBy, r.refundedAt);
     }
 
     @GET

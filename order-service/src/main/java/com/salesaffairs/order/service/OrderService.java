@@ -352,6 +352,29 @@ public class OrderService {
         return order;
     }
 
+    /** The shipments, invoices, payments or refunds of an order the caller may see, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> List<T> ledger(UUID id, Class<T> type, String timeField, Scope caller) {
+        visible(id, caller);
+        var cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(type);
+        var root = q.from(type);
+        q.select(root).where(cb.equal(root.get("orderId"), id)).orderBy(cb.asc(root.get(timeField)));
+        return em.createQuery(q).getResultList();
+    }
+
+    /** One of them; 404 when it is not this order's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> T ledgerEntry(UUID id, Class<T> type, UUID entryId, java.util.function.Function<T, UUID> orderOf,
+            Scope caller) {
+        visible(id, caller);
+        T entry = em.find(type, entryId);
+        if (entry == null || !id.equals(orderOf.apply(entry))) {
+            throw ApiProblem.notFound(type.getSimpleName().toLowerCase(), entryId);
+        }
+        return entry;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Ledger.HistoryEntry> history(UUID id, Scope caller) {
         visible(id, caller);
