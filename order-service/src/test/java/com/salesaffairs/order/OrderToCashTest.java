@@ -202,6 +202,9 @@ class OrderToCashTest {
         given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
                 .body(OrderFixtures.orderBody(customer, "NO-SUCH-SKU", 1, "0", "PREPAID"))
                 .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.sku-known"));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, sku, 1, "0", "PREPAID").replace("\"channel\"", "\"currency\":\"USD\",\"channel\""))
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.currency"));
     }
 
     @Test

@@ -57,6 +57,8 @@ public class OrderService {
     private static final Logger LOG = Logger.getLogger(OrderService.class);
     public static final String APPROVAL_POLICY = "order.approval";
     public static final String FULFILMENT_POLICY = "order.fulfilment";
+    /** The company's booking currency (DESIGN section 3: default CNY). */
+    private static final String BOOKING_CURRENCY = "CNY";
     /** What the money columns hold (NUMERIC(14,2)). */
     private static final BigDecimal MAX_ORDER_AMOUNT = new BigDecimal("999999999999.99");
 
@@ -457,7 +459,12 @@ public class OrderService {
 
     /** Prices each line against the catalogue: unknown or inactive skus, price off the list, wrong currency are refused. */
     private List<OrderLine> priced(OrderInput input) {
-        String currency = input.currency() == null ? "CNY" : input.currency();
+        String currency = input.currency() == null ? BOOKING_CURRENCY : input.currency();
+        if (!BOOKING_CURRENCY.equals(currency)) {
+            // KPIs, commissions and reports add amounts without exchange rates, so one currency for now.
+            throw OrderRules.violated("order.currency", "orders are booked in " + BOOKING_CURRENCY + " until the"
+                    + " performance and reporting domains convert currencies; " + currency + " is not accepted");
+        }
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             LineInput in = input.lines().get(i);
