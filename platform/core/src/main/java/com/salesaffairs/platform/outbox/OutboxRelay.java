@@ -41,7 +41,7 @@ import io.quarkus.scheduler.Scheduled;
  * written; rows are also claimed with {@code FOR UPDATE SKIP LOCKED}. When the broker is
  * unreachable the whole relay backs off and retries the same rows in order, so nothing is lost
  * and nothing overtakes. A row the broker refuses for its own sake (too large...) backs off
- * alone, so it cannot block the rest.
+ * alone, so it cannot block other aggregates; later events of its own aggregate wait behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -98,9 +98,11 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery("""
-                    SELECT * FROM outbox_event
-                    WHERE published_at IS NULL AND next_attempt_at <= :now
-                    ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                    SELECT * FROM outbox_event o
+                    WHERE o.published_at IS NULL AND o.next_attempt_at <= :now
+                    AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.published_at IS NULL
+                        AND e.aggregate_id = o.aggregate_id AND e.id < o.id AND e.next_attempt_at > :now)
+                    ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED""", OutboxEvent.class)
                     .setParameter("now", clock.instant())
                     .setParameter("limit", config.outbox().batchSize())
                     .getResultList();
