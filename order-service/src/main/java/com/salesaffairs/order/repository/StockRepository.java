@@ -24,6 +24,15 @@ public class StockRepository {
                 .setParameter("sku", sku).getResultList();
     }
 
+    /** Stock of several skus in one query. */
+    public List<StockLevel> levels(List<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM StockLevel s WHERE s.sku IN (:skus) ORDER BY s.sku, s.warehouse", StockLevel.class)
+                .setParameter("skus", skus).getResultList();
+    }
+
     public List<StockLevel> lockLevels(List<String> skus) {
         return em.createQuery("FROM StockLevel s WHERE s.sku IN (:skus) ORDER BY s.sku, s.warehouse", StockLevel.class)
                 .setParameter("skus", skus).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();

@@ -465,10 +465,14 @@ public class OrderService {
             throw OrderRules.violated("order.currency", "orders are booked in " + BOOKING_CURRENCY + " until the"
                     + " performance and reporting domains convert currencies; " + currency + " is not accepted");
         }
+        List<String> skus = input.lines().stream().map(LineInput::sku).distinct().toList();
+        Map<String, Product> catalogue = new java.util.HashMap<>();
+        em.createQuery("FROM Product p WHERE p.sku IN (:skus)", Product.class).setParameter("skus", skus)
+                .getResultList().forEach(p -> catalogue.put(p.sku(), p));
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             LineInput in = input.lines().get(i);
-            Product product = em.find(Product.class, in.sku());
+            Product product = catalogue.get(in.sku());
             String field = "lines[" + i + "]";
             if (product == null || !product.active()) {
                 throw OrderRules.violated("order.sku-known", field + ".sku " + in.sku() + " is not an active product");

@@ -37,10 +37,14 @@ public class StockService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Availability> availability(Map<String, Integer> wanted) {
+        Map<String, Integer> available = new java.util.HashMap<>();
+        for (StockLevel level : stock.levels(new ArrayList<>(wanted.keySet()))) {
+            available.merge(level.sku(), level.available(), Integer::sum);
+        }
         List<Availability> result = new ArrayList<>();
         wanted.forEach((sku, qty) -> {
-            int available = stock.levels(sku).stream().mapToInt(StockLevel::available).sum();
-            result.add(new Availability(sku, qty, available, Math.max(0, qty - available)));
+            int have = available.getOrDefault(sku, 0);
+            result.add(new Availability(sku, qty, have, Math.max(0, qty - have)));
         });
         return result;
     }
