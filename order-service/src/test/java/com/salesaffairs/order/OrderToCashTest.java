@@ -188,8 +188,12 @@ class OrderToCashTest {
         String tooMany = draft(TestUsers.alice(), customer, sku, 6, "0", "PREPAID");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + tooMany + "/submit")
                 .then().statusCode(422).body("rule", equalTo("order.stock-available"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).header("If-Match", "\"99\"")
+                .body("{\"limit\":0,\"blocked\":true}")
+                .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(412);
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"limit\":0,\"blocked\":true}")
-                .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(200);
+                .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(200)
+                .body("blocked", equalTo(true)).body("limit", equalTo(0.0f));
         String blocked = draft(TestUsers.alice(), customer, sku, 1, "0", "PREPAID");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + blocked + "/submit")
                 .then().statusCode(422).body("rule", equalTo("order.customer-blocked"));

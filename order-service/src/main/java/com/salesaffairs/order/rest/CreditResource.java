@@ -34,10 +34,10 @@ public class CreditResource {
     }
 
     public record CreditView(UUID customerId, String name, BigDecimal limit, boolean blocked, BigDecimal openExposure,
-            Instant updatedAt) {
+            Instant updatedAt, long version) {
         static CreditView of(CreditService.Credit c) {
             return new CreditView(c.customer().id(), c.customer().name(), c.customer().creditLimit(), c.customer().blocked(),
-                    c.openExposure(), c.customer().updatedAt());
+                    c.openExposure(), c.customer().updatedAt(), c.customer().version());
         }
     }
 
@@ -51,9 +51,11 @@ public class CreditResource {
 
     @PUT
     @RolesAllowed({ Roles.FINANCE })
-    @Operation(summary = "Set a customer's credit limit and block flag (finance)")
-    public CreditView set(@PathParam("id") UUID id, @Valid @NotNull CreditRequest request) {
-        return CreditView.of(credit.set(id, request.limit(), request.blocked(), caller.get().username()));
+    @Operation(summary = "Set a customer's credit limit and block flag (finance); If-Match with the version guards against a lost update")
+    public CreditView set(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CreditRequest request) {
+        return CreditView.of(credit.set(id, com.salesaffairs.platform.rest.IfMatch.version(ifMatch), request.limit(),
+                request.blocked(), caller.get().username()));
     }
 
     @GET

@@ -33,8 +33,15 @@ public class CreditService {
         this.clock = clock;
     }
 
-    public Credit set(UUID customerId, BigDecimal limit, boolean blocked, String by) {
-        CustomerAccount c = customer(customerId);
+    public Credit set(UUID customerId, java.util.OptionalLong ifMatch, BigDecimal limit, boolean blocked, String by) {
+        CustomerAccount c = em.find(CustomerAccount.class, customerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ApiProblem.notFound("customer", customerId);
+        }
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != c.version()) {
+            throw ApiProblem.preconditionFailed("customer " + customerId + " is at version " + c.version() + ", not "
+                    + ifMatch.getAsLong());
+        }
         c.setCredit(com.salesaffairs.order.domain.Money.cents(limit), blocked, clock.instant());
         em.flush();
         LOG.infof("credit of customer %s set by %s: limit %s, blocked %s", customerId, by, limit, blocked);
