@@ -44,10 +44,6 @@ public class CustomerFactsConsumer {
     }
 
     void apply(EventEnvelope event) throws Exception {
-        // The topic also carries opportunity events; only customer facts matter here.
-        if (!event.type().startsWith("sales.customer.")) {
-            return;
-        }
         JsonNode fact = json.readTree(event.data());
         UUID id = UUID.fromString(required(fact, "customerId"));
         String name = required(fact, "name");

@@ -44,9 +44,6 @@ public class CustomerFactsConsumer {
     }
 
     void apply(EventEnvelope event) throws Exception {
-        if (!event.type().startsWith("sales.customer.")) {
-            return;
-        }
         JsonNode fact = json.readTree(event.data());
         UUID id = UUID.fromString(fact.path("customerId").asText());
         String name = required(fact, "name");
