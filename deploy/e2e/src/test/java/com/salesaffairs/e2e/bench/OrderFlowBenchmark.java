@@ -69,13 +69,19 @@ public final class OrderFlowBenchmark {
         // NET30 within a credit line: the manager's review of the 15% discount is the only approval.
         call("setup", "fiona", "PUT", ORD + "/api/v1/customers/" + customer + "/credit",
                 Map.of("limit", 999999999.00, "blocked", false));
-        // Warm-up: freshly started JVMs run the first few hundred requests interpreted; not counted.
-        int warmup = Integer.getInteger("bench.warmup", Math.min(200, orders / 2));
+        // Warm-up: freshly started JVMs run interpreted and the JIT compilers compete for the same two
+        // cores for a minute or more; the measured run starts once that has settled (not counted).
+        int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 60);
+        long warmUntil = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
         ExecutorService warm = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> warming = new ArrayList<>();
-        for (int i = 0; i < warmup; i++) {
+        AtomicInteger warmed = new AtomicInteger();
+        for (int w = 0; w < concurrency; w++) {
             warming.add(warm.submit(() -> {
-                oneOrder(customer, sku);
+                while (System.nanoTime() < warmUntil) {
+                    oneOrder(customer, sku);
+                    warmed.incrementAndGet();
+                }
                 return null;
             }));
         }
@@ -94,6 +100,7 @@ public final class OrderFlowBenchmark {
         long start = System.nanoTime();
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         long[] nextStart = { start };
+        CpuAccount cpu = CpuAccount.snapshot();
         for (int w = 0; w < concurrency; w++) {
             work.add(pool.submit(() -> {
                 while (next.getAndIncrement() < orders) {
@@ -125,6 +132,7 @@ public final class OrderFlowBenchmark {
             f.get();
         }
         long elapsed = System.nanoTime() - start;
+        CpuAccount cpuUsed = CpuAccount.snapshot().minus(cpu);
         pool.shutdown();
 
         int settled = orders - failures.get();
@@ -142,6 +150,7 @@ public final class OrderFlowBenchmark {
         }
 
         double seconds = elapsed / 1e9;
+        System.out.printf(Locale.ROOT, "warmup_s=%d warmup_orders=%d%n", warmupSeconds, warmed.get());
         System.out.printf(Locale.ROOT, "orders=%d concurrency=%d target_orders_per_s=%s failed=%d elapsed_s=%.2f%n",
                 orders, concurrency, rate > 0 ? String.format(Locale.ROOT, "%.2f", rate) : "peak", failures.get(), seconds);
         System.out.printf(Locale.ROOT, "orders_per_s=%.2f%n", settled / seconds);
@@ -164,6 +173,7 @@ public final class OrderFlowBenchmark {
         Collections.sort(all);
         System.out.printf(Locale.ROOT, "all_writes       %7d %8.1f %8.1f %8.1f%n", all.size(), pct(all, 50), pct(all, 95),
                 pct(all, 99));
+        cpuUsed.print(writes, seconds);
         if (kpiSeenAt == 0) {
             System.out.println("settled_to_kpi_lag_ms=timeout(>120000)");
         } else {
