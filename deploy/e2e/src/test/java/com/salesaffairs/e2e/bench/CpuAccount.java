@@ -80,8 +80,10 @@ final class CpuAccount {
         Map<Long, String> groups = new TreeMap<>();
         try (Stream<Path> files = Files.list(PIDS)) {
             files.filter(f -> f.toString().endsWith(".pid")).forEach(f -> {
-                String name = f.getFileName().toString().replace(".pid", "");
-                groups.put(Long.parseLong(read(f).trim()), name);
+                String pid = read(f).trim();
+                if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()) {
+                    groups.put(Long.parseLong(pid), f.getFileName().toString().replace(".pid", ""));
+                }
             });
         } catch (IOException | RuntimeException e) {
             // no pid files: only postgres, the driver and the machine are counted
