@@ -156,6 +156,53 @@ class OrderToCashTest {
     }
 
     @Test
+    void a_resubmitted_order_keeps_its_rejected_round_and_renumbers_its_edited_lines() {
+        String customer = aliceCustomer();
+        String a = product("100.00", "60.00", 50);
+        String b = product("40.00", "20.00", 50);
+        String id = given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(linesBody(customer, a + ":2:12", b + ":3:0"))
+                .when().post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(linesBody(customer, b + ":1:0", a + ":2:12", b + ":4:5"))
+                .when().put("/api/v1/orders/" + id).then().statusCode(200)
+                .body("lines.lineNo", equalTo(List.of(1, 2, 3))).body("lines.sku", equalTo(List.of(b, a, b)));
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"comment\":\"too many lines\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200);
+
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(linesBody(customer, a + ":5:15"))
+                .when().put("/api/v1/orders/" + id).then().statusCode(200);
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().statusCode(200)
+                .body("lines.lineNo", equalTo(List.of(1))).body("lines[0].quantity", equalTo(5))
+                .body("netAmount", equalTo(425.00f))
+                .body("approvals.round", equalTo(List.of(1, 2)))
+                .body("approvals.status", equalTo(List.of("REJECTED", "APPROVED")))
+                .body("approvals[0].comment", equalTo("too many lines"));
+    }
+
+    /** An order body with lines given as "sku:quantity:discountPct". */
+    private static String linesBody(String customerId, String... lines) {
+        StringBuilder json = new StringBuilder("{\"customerId\":\"" + customerId + "\",\"channel\":\"DIRECT\","
+                + "\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"1 Lake Rd, Hangzhou\",\"lines\":[");
+        for (int i = 0; i < lines.length; i++) {
+            String[] l = lines[i].split(":");
+            json.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(l[0]).append("\",\"quantity\":").append(l[1])
+                    .append(",\"discountPct\":").append(l[2]).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    @Test
     void a_large_discount_non_standard_terms_and_no_credit_need_director_finance_and_legal_in_parallel() {
         String customer = aliceCustomer();
         String sku = product("1000.00", "500.00", 20);

@@ -18,9 +18,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.ListIndexBase;
 
 /**
  * A sales order and its state machine (policy 3.2): entered as a draft by the rep, submitted for
@@ -98,12 +100,13 @@ public class Order {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("lineNo")
+    @OrderColumn(name = "line_no")
+    @ListIndexBase(1)
     private List<OrderLine> lines = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "approval_step", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("round, stepNo")
+    @OrderColumn(name = "step_index")
     private List<ApprovalStep> approvals = new ArrayList<>();
 
     protected Order() {

@@ -8,7 +8,8 @@ import jakarta.persistence.Embeddable;
 /** One priced line of an order, with what has shipped and been invoiced of it. */
 @Embeddable
 public class OrderLine {
-    @Column(name = "line_no", nullable = false)
+    /** Written by the order's list index (lines are numbered 1..n), read back here. */
+    @Column(name = "line_no", nullable = false, insertable = false, updatable = false)
     private int lineNo;
     @Column(nullable = false)
     private String sku;
