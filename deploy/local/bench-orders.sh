@@ -3,7 +3,8 @@
 # PostgreSQL at the same concurrency, in the same run.
 #
 #   deploy/local/bench-orders.sh [orders] [concurrency]      (default 300 orders, 8 clients)
-#   BENCH_WARMUP_SECONDS (default 90): unmeasured orders first, until the JIT has settled
+#   BENCH_WARMUP_SECONDS (default 90): at least this long unmeasured orders first, then on until the
+#   order rate of a 15 s window stops rising (more than 5%), at most BENCH_WARMUP_MAX_SECONDS (300)
 #
 # Prints orders per second, order write requests per second, p50/p95/p99 per request type, the lag
 # from the last settlement to the KPI showing every order, pgbench TPS, and the ratio of order
@@ -19,6 +20,7 @@ clients="${2:-8}"
 pgbench_seconds="${PGBENCH_SECONDS:-20}"
 # Freshly started JVMs need a minute or more on two shared cores before the JIT has done its work.
 warmup_seconds="${BENCH_WARMUP_SECONDS:-90}"
+warmup_max_seconds="${BENCH_WARMUP_MAX_SECONDS:-300}"
 bench_pw="${BENCH_DB_PASSWORD:-bench-local-pw}"
 
 "$LOCAL_DIR/up.sh" >/dev/null
@@ -49,10 +51,10 @@ run_orders() {
   shift
   (cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$*" \
-    -Dbench.warmup.seconds="$warmup" -Dbench.pids="$PID_DIR")
+    -Dbench.warmup.seconds="$warmup" -Dbench.warmup.max.seconds="$warmup_max_seconds" -Dbench.pids="$PID_DIR")
 }
 
-info "order flow at peak: ${warmup_seconds}s warm-up, then $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"
+info "order flow at peak: ${warmup_seconds}-${warmup_max_seconds}s warm-up, then $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"
 out=$(run_orders "$warmup_seconds" "$orders" "$clients")
 printf '%s\n' "$out"
 writes=$(printf '%s\n' "$out" | sed -n 's/^order_write_requests_per_s=\(.*\)$/\1/p')
@@ -60,7 +62,7 @@ peak=$(printf '%s\n' "$out" | sed -n 's/^orders_per_s=\(.*\)$/\1/p')
 if [ -n "$peak" ]; then
   half=$(awk -v p="$peak" 'BEGIN { printf "%.2f", p / 2 }')
   info "order flow at half the peak: $((orders / 2)) orders started at $half orders/s"
-  run_orders 10 "$((orders / 2))" "$clients" "$half" | sed 's/^/half_peak: /'
+  run_orders 15 "$((orders / 2))" "$clients" "$half" | sed 's/^/half_peak: /'
 fi
 
 echo "pgbench_tps=$tps (latency average $lat, $clients clients)"

@@ -54,7 +54,8 @@ class OutboxRelayTest {
         UUID first = record(blocked, "first");
         // The broker refused the first one for its own sake: it backs off for a minute.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE outbox_event SET next_attempt_at = now() + interval '1 minute', attempts = 1 WHERE ce_id = :id")
+                "UPDATE outbox_event SET next_attempt_at = now() + interval '1 minute', attempts = 1,"
+                        + " last_error = 'RecordTooLargeException: too big' WHERE ce_id = :id")
                 .setParameter("id", first).executeUpdate());
         UUID second = record(blocked, "second");
         UUID other = record(free, "other");
@@ -78,5 +79,11 @@ class OutboxRelayTest {
         assertEquals(2, events.size());
         assertEquals(first.toString(), events.get(0).id());
         assertEquals(second.toString(), events.get(1).id());
+        // Delivered at last: its attempt is counted and the earlier error cleared.
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT attempts, last_error FROM outbox_event WHERE ce_id = :id").setParameter("id", first)
+                .getSingleResult());
+        assertEquals(2, ((Number) row[0]).intValue());
+        assertNull(row[1]);
     }
 }

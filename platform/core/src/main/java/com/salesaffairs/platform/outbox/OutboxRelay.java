@@ -121,7 +121,7 @@ public class OutboxRelay {
                 break;
             }
         }
-        int ok = 0;
+        List<Long> delivered = new ArrayList<>(sends.size());
         Throwable brokerDown = null;
         long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
         for (int i = 0; i < sends.size(); i++) {
@@ -129,9 +129,8 @@ public class OutboxRelay {
             Instant now = clock.instant();
             try {
                 sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                RelayBookkeeping.published(event, now);
+                delivered.add(event.id);
                 published.increment();
-                ok++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 brokerDown = e;
@@ -150,6 +149,7 @@ public class OutboxRelay {
                         event.ceId, event.eventType, event.nextAttemptAt, cause.getMessage());
             }
         }
+        markPublished(delivered);
         if (brokerDown != null) {
             consecutiveFailures++;
             pausedUntil = backoff.nextAttempt(clock.instant(), consecutiveFailures);
@@ -158,7 +158,23 @@ public class OutboxRelay {
         } else {
             consecutiveFailures = 0;
         }
-        return ok;
+        return delivered.size();
+    }
+
+    /**
+     * One statement for the whole batch rather than a full-row update per event: a delivered row
+     * is published, its attempt counted and its last error cleared.
+     */
+    private void markPublished(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                UPDATE outbox_event SET published_at = :at, attempts = attempts + 1, last_error = NULL
+                WHERE id IN (:ids)""")
+                .setParameter("at", clock.instant())
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     private static boolean isBrokerLevel(Throwable cause) {

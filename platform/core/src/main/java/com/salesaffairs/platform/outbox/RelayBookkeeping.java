@@ -2,17 +2,14 @@ package com.salesaffairs.platform.outbox;
 
 import java.time.Instant;
 
-/** What the relay writes back on an outbox row after a send: pure, so it is unit-tested. */
+/**
+ * What the relay writes back on an outbox row after a failed send: pure, so it is unit-tested. A
+ * delivered batch is marked published in one statement ({@code OutboxRelay}).
+ */
 public final class RelayBookkeeping {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private RelayBookkeeping() {
-    }
-
-    public static void published(OutboxEvent event, Instant at) {
-        event.publishedAt = at;
-        event.attempts = event.attempts + 1;
-        event.lastError = null;
     }
 
     public static void failed(OutboxEvent event, Instant at, Throwable error, RetryBackoff backoff) {
