@@ -76,6 +76,40 @@ final class CpuAccount {
                 cores * 1000 / perWrite, cores);
     }
 
+    /**
+     * CPU ticks the JIT compiler threads of every JVM on the machine have used so far, or -1
+     * without /proc. While it still rises fast the services are not at their steady speed.
+     */
+    static long jitTicks() {
+        long[] sum = { 0 };
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> read(p.resolve("comm")).trim().equals("java")).forEach(p -> {
+                        try (Stream<Path> tasks = Files.list(p.resolve("task"))) {
+                            tasks.forEach(t -> sum[0] += compilerThreadTicks(read(t.resolve("stat"))));
+                        } catch (IOException | RuntimeException e) {
+                            // the process ended meanwhile
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum[0];
+    }
+
+    private static long compilerThreadTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return 0;
+        }
+        String comm = stat.substring(stat.indexOf('(') + 1, close);
+        if (!comm.startsWith("C1 CompilerThre") && !comm.startsWith("C2 CompilerThre")) {
+            return 0;
+        }
+        String[] f = stat.substring(close + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     private static Map<Long, String> componentGroups() {
         Map<Long, String> groups = new TreeMap<>();
         try (Stream<Path> files = Files.list(PIDS)) {
