@@ -119,6 +119,27 @@ class CustomerResourceTest {
     }
 
     @Test
+    void the_event_continues_the_trace_of_the_request_that_caused_it() {
+        String parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String id = given().auth().oauth2(TestUsers.alice()).header("traceparent", parent).contentType(ContentType.JSON)
+                .body(body("Acme Traced " + UUID.randomUUID())).when().post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+        EventProbe.Received event = EventProbe.await("sales.opportunity.events",
+                r -> id.equals(r.key()) && "sales.customer.registered.v1".equals(r.type()), Duration.ofSeconds(20));
+        String traceparent = event.headers().get("traceparent");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                traceparent.matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01"), traceparent);
+        org.junit.jupiter.api.Assertions.assertNotEquals(parent, traceparent, "the event is a span of its own");
+
+        // Without a traceparent the next request starts a trace of its own, not the last one's.
+        String other = register(TestUsers.alice(), "Acme Untraced " + UUID.randomUUID());
+        String fresh = EventProbe.await("sales.opportunity.events",
+                r -> other.equals(r.key()) && "sales.customer.registered.v1".equals(r.type()), Duration.ofSeconds(20))
+                .headers().get("traceparent");
+        org.junit.jupiter.api.Assertions.assertFalse(fresh.contains("0af7651916cd43dd8448eb211c80319c"), fresh);
+    }
+
+    @Test
     void same_idempotency_key_replays_and_a_different_body_is_422() {
         String key = UUID.randomUUID().toString();
         String name = "Idem " + key;

@@ -135,6 +135,18 @@ class KpiResourceTest {
     }
 
     @Test
+    void the_kpi_event_continues_the_trace_of_the_settlement_that_moved_it() {
+        OrderFacts.settledTraced("00-5c1e1f3b9a0d4e7f8a6b2c3d4e5f6a7b-1122334455667788-01", UUID.randomUUID().toString(),
+                TestUsers.ALICE_ID, EAST, "east", "10.00", "5.00", "2033-05-10T10:00:00Z");
+        EventProbe.Received event = EventProbe.await("sales.performance.events",
+                r -> TestUsers.ALICE_ID.equals(r.key()) && "sales.kpi.updated.v1".equals(r.type())
+                        && r.value().contains("\"period\":\"2033-05\""),
+                Duration.ofSeconds(30));
+        String traceparent = event.headers().get("traceparent");
+        assertTrue(traceparent.matches("00-5c1e1f3b9a0d4e7f8a6b2c3d4e5f6a7b-[0-9a-f]{16}-01"), traceparent);
+    }
+
+    @Test
     void a_settled_order_shows_in_the_reps_month_to_the_cent_and_is_published() throws Exception {
         // 07:30 on 1 February in Shanghai is still January in UTC
         OrderFacts.settled(UUID.randomUUID().toString(), TestUsers.ALICE_ID, EAST, "east", "1234.50", "800.00",

@@ -36,6 +36,15 @@ final class OrderFacts {
         EventProbe.publish(TOPIC, orderId, headers, payload);
     }
 
+    /** A settled order whose event carries the given W3C traceparent header. */
+    static void settledTraced(String traceparent, String orderId, String ownerId, String team, String region,
+            String net, String cost, String settledAt) {
+        Map<String, String> headers = EventProbe.cloudEventHeaders(UUID.randomUUID().toString(), "/order-service",
+                "sales.order.settled.v1", orderId);
+        headers.put("traceparent", traceparent);
+        EventProbe.publish(TOPIC, orderId, headers, settledPayload(orderId, ownerId, team, region, net, cost, settledAt));
+    }
+
     static String settled(String orderId, String ownerId, String team, String region, String net, String cost,
             String settledAt) {
         String ceId = UUID.randomUUID().toString();

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.salesaffairs.platform.config.SalesConfig;
 import com.salesaffairs.platform.events.EventEnvelope;
 import com.salesaffairs.platform.events.InvalidEnvelopeException;
+import com.salesaffairs.platform.events.TraceContext;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -69,14 +70,15 @@ public class InboundEvents {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                // Events the handler writes continue the consumed event's trace.
+                return TraceContext.consuming(event.traceparent(), () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(event, consumer)) {
                         LOG.debugf("duplicate event %s (%s) ignored by %s", event.id(), event.type(), consumer);
                         return false;
                     }
                     handler.apply(event);
                     return true;
-                });
+                }));
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warnf("applying event %s (%s) in %s failed, attempt %d of %d: %s", event.id(), event.type(),

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional.TxType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.TraceContext;
 import com.salesaffairs.platform.events.Traceparent;
 
 /**
@@ -44,7 +45,7 @@ public class Outbox {
         event.aggregateId = aggregateId;
         event.eventType = eventType;
         event.payload = serialize(payload);
-        event.traceparent = Traceparent.newRoot();
+        event.traceparent = Traceparent.childOf(TraceContext.current());
         Instant now = clock.instant();
         event.occurredAt = now;
         event.nextAttemptAt = now;
