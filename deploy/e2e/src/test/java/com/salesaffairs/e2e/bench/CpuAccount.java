@@ -33,20 +33,15 @@ final class CpuAccount {
         long self = ProcessHandle.current().pid();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String stat = read(p.resolve("stat"));
-                int close = stat.lastIndexOf(')');
-                if (close < 0) {
+                Stat stat = Stat.parse(read(p.resolve("stat")));
+                if (stat == null) {
                     return;
                 }
-                String comm = stat.substring(stat.indexOf('(') + 1, close);
-                String[] f = stat.substring(close + 2).split(" ");
-                // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
-                long pgrp = Long.parseLong(f[2]);
-                long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                 long pid = Long.parseLong(p.getFileName().toString());
-                String name = pid == self ? "benchmark-driver" : comm.equals("postgres") ? "postgres" : groups.get(pgrp);
+                String name = pid == self ? "benchmark-driver"
+                        : stat.comm().equals("postgres") ? "postgres" : groups.get(stat.pgrp());
                 if (name != null) {
-                    byGroup.merge(name, used, Long::sum);
+                    byGroup.merge(name, stat.used(), Long::sum);
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -97,17 +92,25 @@ final class CpuAccount {
         return sum[0];
     }
 
-    private static long compilerThreadTicks(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return 0;
+    private static long compilerThreadTicks(String line) {
+        Stat stat = Stat.parse(line);
+        boolean compiler = stat != null
+                && (stat.comm().startsWith("C1 CompilerThre") || stat.comm().startsWith("C2 CompilerThre"));
+        return compiler ? stat.used() : 0;
+    }
+
+    /** The fields used from a /proc stat line: command name, process group, user + system ticks. */
+    private record Stat(String comm, long pgrp, long used) {
+        static Stat parse(String line) {
+            int close = line.lastIndexOf(')');
+            if (close < 0) {
+                return null;
+            }
+            // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+            String[] f = line.substring(close + 2).split(" ");
+            return new Stat(line.substring(line.indexOf('(') + 1, close), Long.parseLong(f[2]),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]));
         }
-        String comm = stat.substring(stat.indexOf('(') + 1, close);
-        if (!comm.startsWith("C1 CompilerThre") && !comm.startsWith("C2 CompilerThre")) {
-            return 0;
-        }
-        String[] f = stat.substring(close + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static Map<Long, String> componentGroups() {

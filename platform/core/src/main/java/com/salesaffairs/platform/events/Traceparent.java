@@ -38,15 +38,6 @@ public final class Traceparent {
         return "00-" + m.group(2) + "-" + newSpanId() + "-" + m.group(4);
     }
 
-    /** The trace id of a valid traceparent, or null. */
-    public static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        var m = FORMAT.matcher(traceparent.trim());
-        return m.matches() ? m.group(2) : null;
-    }
-
     private static String newSpanId() {
         byte[] span = new byte[8];
         do {

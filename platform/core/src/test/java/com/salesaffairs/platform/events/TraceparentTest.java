@@ -16,7 +16,6 @@ class TraceparentTest {
         assertTrue(child.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01"), child);
         assertNotEquals("00f067aa0ba902b7", child.substring(36, 52));
         assertEquals("00", Traceparent.childOf("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").substring(53));
-        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", Traceparent.traceId(child));
     }
 
     @Test
@@ -28,9 +27,8 @@ class TraceparentTest {
                 "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01" }) {
             String t = Traceparent.childOf(bad);
             assertTrue(t.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), bad + " -> " + t);
-            assertNotEquals("4bf92f3577b34da6a3ce929d0e0e4736", Traceparent.traceId(t), String.valueOf(bad));
+            assertNotEquals("4bf92f3577b34da6a3ce929d0e0e4736", t.substring(3, 35), String.valueOf(bad));
         }
-        assertNull(Traceparent.traceId("garbage"));
     }
 
     @Test
