@@ -16,6 +16,8 @@ public interface SalesConfig {
 
     Inbox inbox();
 
+    TokenCache tokenCache();
+
     interface Outbox {
         /** Most events published per relay round. */
         @WithDefault("200")
@@ -39,5 +41,19 @@ public interface SalesConfig {
 
         @WithDefault("PT0.2S")
         Duration retryDelay();
+    }
+
+    /** Bearer tokens verified once and then recognised until they expire. */
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Distinct tokens remembered at most; beyond that new tokens are verified every time. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** Longest a verified token is honoured without verifying it again, however late it expires. */
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 }

@@ -84,6 +84,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Valid now, expiring after the given number of seconds. */
+        public Builder expiresInSeconds(long seconds) {
+            this.expiresIn = seconds;
+            return this;
+        }
+
         public String sign() {
             long now = System.currentTimeMillis() / 1000;
             JwtClaimsBuilder claims = Jwt.issuer(issuer)
