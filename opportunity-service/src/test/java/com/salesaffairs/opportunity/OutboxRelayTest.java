@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.salesaffairs.platform.outbox.Outbox;
 import com.salesaffairs.platform.outbox.OutboxRelay;
+import com.salesaffairs.platform.outbox.OutboxRetention;
 import com.salesaffairs.platform.testing.EventProbe;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 
@@ -35,6 +36,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    OutboxRetention retention;
 
     private UUID record(String aggregateId, String marker) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.record("sales.opportunity.events", "customer",
@@ -85,5 +89,51 @@ class OutboxRelayTest {
                 .getSingleResult());
         assertEquals(2, ((Number) row[0]).intValue());
         assertNull(row[1]);
+    }
+
+    private long count(String where) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT COUNT(*) FROM outbox_event WHERE " + where).getSingleResult()).longValue());
+    }
+
+    /** Written, and unless null published, the given number of days ago; not due for the relay. */
+    private void age(UUID ceId, int writtenDaysAgo, Integer publishedDaysAgo) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE outbox_event SET occurred_at = now() - make_interval(days => :written),
+                    published_at = CASE WHEN :published < 0 THEN NULL ELSE now() - make_interval(days => :published) END,
+                    next_attempt_at = now() + interval '1 day'
+                WHERE ce_id = :id""").setParameter("written", writtenDaysAgo)
+                .setParameter("published", publishedDaysAgo == null ? -1 : publishedDaysAgo).setParameter("id", ceId)
+                .executeUpdate());
+    }
+
+    @Test
+    void retention_deletes_published_rows_past_it_and_keeps_unpublished_and_recent_ones() {
+        // What earlier tests wrote is a month old now, so the walk from the oldest row starts in the past.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE outbox_event SET occurred_at = occurred_at - interval '30 days',
+                    published_at = published_at - interval '30 days'""").executeUpdate());
+        String aggregate = UUID.randomUUID().toString();
+        UUID[] old = { record(aggregate, "old-1"), record(aggregate, "old-2"), record(aggregate, "old-3") };
+        UUID stuck = record(aggregate, "never-published");
+        UUID lastOld = record(aggregate, "old-4");
+        UUID recent = record(aggregate, "recent");
+        for (UUID id : old) {
+            age(id, 9, 9);
+        }
+        age(stuck, 9, null);
+        age(lastOld, 8, 8);
+        age(recent, 2, 2);
+        long expired = count("published_at < now() - interval '7 days'");
+        long total = count("true");
+
+        int deleted = retention.prune(Instant.now().minus(Duration.ofDays(7)), 2);
+
+        assertEquals(expired, deleted);
+        assertEquals(0, count("published_at < now() - interval '7 days'"));
+        assertEquals(total - expired, count("true"));
+        assertEquals(1, count("ce_id = '" + stuck + "' AND published_at IS NULL"), "an unpublished row is never deleted");
+        assertEquals(1, count("ce_id = '" + recent + "'"), "a row inside the retention stays");
+        assertEquals(0, count("ce_id = '" + lastOld + "'"));
     }
 }

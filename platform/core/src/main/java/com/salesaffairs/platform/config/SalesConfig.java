@@ -32,6 +32,18 @@ public interface SalesConfig {
         /** How long one send may take before it counts as failed (the broker is down). */
         @WithDefault("PT10S")
         Duration sendTimeout();
+
+        /** How long a published row stays in the outbox. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often published rows past the retention are deleted (a scheduler period, or "off"). */
+        @WithDefault("10m")
+        String pruneInterval();
+
+        /** Rows read per pruning transaction. */
+        @WithDefault("1000")
+        int pruneBatchSize();
     }
 
     interface Inbox {
