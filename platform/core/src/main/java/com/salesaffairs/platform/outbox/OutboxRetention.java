@@ -1,7 +1,7 @@
 package com.salesaffairs.platform.outbox;
 
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
