@@ -99,7 +99,15 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
             return null;
         }
         String token = header.substring(space + 1);
-        return token.isEmpty() || token.chars().anyMatch(Character::isWhitespace) ? null : token;
+        if (token.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) <= ' ') { // whitespace or a control character: not a compact JWT
+                return null;
+            }
+        }
+        return token;
     }
 
     @Override
