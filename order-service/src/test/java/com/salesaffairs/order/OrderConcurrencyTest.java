@@ -4,6 +4,9 @@ import static com.salesaffairs.order.OrderFixtures.aliceCustomer;
 import static com.salesaffairs.order.OrderFixtures.draft;
 import static com.salesaffairs.order.OrderFixtures.product;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +27,7 @@ import com.salesaffairs.platform.testing.TestUsers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(SalesTestEnvironment.class)
@@ -107,8 +111,8 @@ class OrderConcurrencyTest {
                 .then().body("onHand", equalTo(2)).body("reserved", equalTo(2)).body("available", equalTo(0));
     }
 
-    @Test
-    void a_double_clicked_payment_is_taken_once() throws Exception {
+    /** An order of one unit at 100.00, shipped and invoiced: what finance takes payments for. */
+    private static String invoicedOrder() {
         String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), product("100.00", "50.00", 1), 1, "0",
                 "NET30");
         given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
@@ -117,11 +121,58 @@ class OrderConcurrencyTest {
                 .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201);
-        List<Integer> statuses = race(3, () -> given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
-                .body("{\"amount\":100.00,\"method\":\"CARD\"}").when().post("/api/v1/orders/" + id + "/payments").then()
-                .extract().statusCode());
+        return id;
+    }
+
+    private static RequestSpecification fiona() {
+        return given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void a_double_clicked_payment_is_taken_once() throws Exception {
+        String id = invoicedOrder();
+        List<Integer> statuses = race(3, () -> fiona().body("{\"amount\":100.00,\"method\":\"CARD\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().extract().statusCode());
         assertOneWins(statuses, 201);
-        given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/orders/" + id)
-                .then().body("paidAmount", equalTo(100.0f)).body("status", equalTo("SETTLED"));
+        fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(100.0f)).body("status", equalTo("SETTLED"));
+    }
+
+    @Test
+    void a_double_clicked_partial_payment_with_its_remittance_reference_is_taken_once() throws Exception {
+        String id = invoicedOrder();
+        List<Integer> statuses = race(3, () -> fiona()
+                .body("{\"amount\":40.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"TRX-7781\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().extract().statusCode());
+        assertEquals(List.of(201, 409, 409), statuses.stream().sorted().toList());
+        fiona().body("{\"amount\":40.00,\"method\":\"BANK_TRANSFER\",\"reference\":\" trx-7781 \"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(409)
+                .body("rule", equalTo("payment.duplicate-reference")).body("detail", containsString("trx-7781"));
+        fiona().body("{\"amount\":40.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"TRX-7790\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
+        fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(80.0f))
+                .body("status", equalTo("SHIPPED"));
+        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("size()", equalTo(2))
+                .body("reference", contains("TRX-7781", "TRX-7790"));
+    }
+
+    @Test
+    void a_double_clicked_partial_payment_with_one_idempotency_key_is_taken_once() throws Exception {
+        String id = invoicedOrder();
+        String payment = "{\"amount\":40.00,\"method\":\"CARD\"}";
+        List<Integer> statuses = race(3, () -> fiona().header("Idempotency-Key", "click-" + id).body(payment)
+                .when().post("/api/v1/orders/" + id + "/payments").then().extract().statusCode());
+        // The first is recorded; the others wait for it and replay its answer.
+        assertEquals(List.of(201, 201, 201), statuses);
+        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("size()", equalTo(1));
+        fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(40.0f));
+
+        String first = fiona().when().get("/api/v1/orders/" + id + "/payments").then().extract().path("[0].id");
+        fiona().header("Idempotency-Key", "click-" + id).body(payment).when().post("/api/v1/orders/" + id + "/payments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first))
+                .header("Location", endsWith("/payments/" + first));
+        fiona().header("Idempotency-Key", "click-" + id).body("{\"amount\":45.00,\"method\":\"CARD\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(422)
+                .body("rule", equalTo("idempotency-key.reused"));
+        fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(40.0f));
     }
 }

@@ -188,6 +188,7 @@ public class OrderResource {
     @RolesAllowed({ Roles.FINANCE })
     @Operation(summary = "Record a payment (finance); partial payments allowed, overpayment refused; settles the order when fully shipped and paid")
     @APIResponse(responseCode = "201", description = "payment recorded")
+    @APIResponse(responseCode = "409", description = "rule payment.duplicate-reference (reference already on the order), or no payments now")
     @APIResponse(responseCode = "422", description = "rule payment.overpayment")
     public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull PaymentRequest request) {

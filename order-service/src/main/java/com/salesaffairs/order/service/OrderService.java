@@ -282,6 +282,11 @@ public class OrderService {
         if (!Money.hasAtMostTwoDecimals(input.amount())) {
             throw ApiProblem.invalid("amount", "must have at most two decimals");
         }
+        String reference = input.reference() == null || input.reference().isBlank() ? null : input.reference().trim();
+        if (reference != null && alreadyPaidWith(order.id(), reference)) {
+            throw ApiProblem.duplicate("payment.duplicate-reference", "a payment with reference " + reference
+                    + " is already recorded on order " + order.orderNumber());
+        }
         Instant now = clock.instant();
         order.pay(Money.cents(input.amount()), now);
         Ledger.Payment p = new Ledger.Payment();
@@ -289,7 +294,7 @@ public class OrderService {
         p.orderId = order.id();
         p.amount = Money.cents(input.amount());
         p.method = input.method();
-        p.reference = input.reference();
+        p.reference = reference;
         p.recordedBy = caller.username();
         p.receivedAt = input.receivedAt() == null ? now : input.receivedAt();
         em.persist(p);
@@ -298,6 +303,15 @@ public class OrderService {
         settle(order, caller);
         flush();
         return new Paid(p, order.status(), order.netAmount().subtract(order.paidAmount()));
+    }
+
+    /** A bank or card reference names one remittance: the same one twice on an order is a double entry, not a second payment. */
+    private boolean alreadyPaidWith(UUID orderId, String reference) {
+        return !em.createQuery("""
+                SELECT p.id FROM Ledger$Payment p
+                WHERE p.orderId = :order AND upper(p.reference) = upper(:reference)""", UUID.class)
+                .setParameter("order", orderId).setParameter("reference", reference).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     private void settle(Order order, Scope caller) {

@@ -26,6 +26,8 @@ public class IdempotentCreates {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
+    /** The first key of the two-key advisory locks taken for Idempotency-Keys (ASCII "IK"). */
+    private static final int ADVISORY_LOCK_SPACE = 0x494B;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -51,6 +53,7 @@ public class IdempotentCreates {
             throw ApiProblem.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
+        awaitEarlierRequestWithKey(key, caller, operation);
         IdempotencyRecord earlier = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(key, caller, operation));
         if (earlier != null) {
             if (!earlier.requestHash.equals(hash)) {
@@ -76,6 +79,16 @@ public class IdempotentCreates {
         record.createdAt = clock.instant();
         em.persist(record);
         return created(result);
+    }
+
+    /**
+     * A double click sends the key twice at once: the second waits here until the first has committed
+     * (or rolled back) and then replays it, instead of both creating and one failing on the key.
+     */
+    private void awaitEarlierRequestWithKey(String key, String caller, String operation) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(:key))")
+                .setParameter("space", ADVISORY_LOCK_SPACE).setParameter("key", caller + '\n' + operation + '\n' + key)
+                .getSingleResult();
     }
 
     private static <T> Response created(Created<T> result) {

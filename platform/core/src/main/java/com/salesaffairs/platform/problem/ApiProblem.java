@@ -41,6 +41,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "Conflict", detail, null, null);
     }
 
+    /** 409 naming a rule: the request repeats a record already made, e.g. {@code payment.duplicate-reference}. */
+    public static ApiProblem duplicate(String rule, String detail) {
+        return new ApiProblem(409, "conflict", "Conflict", detail, rule, null);
+    }
+
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(412, "precondition-failed", "Precondition failed", detail, null, null);
     }
