@@ -16,6 +16,10 @@ public interface SalesConfig {
 
     Inbox inbox();
 
+    Idempotency idempotency();
+
+    Retention retention();
+
     TokenCache tokenCache();
 
     interface Outbox {
@@ -53,6 +57,30 @@ public interface SalesConfig {
 
         @WithDefault("PT0.2S")
         Duration retryDelay();
+
+        /**
+         * How long an inbox row stays: longer than any topic keeps its events, or a redelivered
+         * event would apply twice.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    interface Idempotency {
+        /** How long a client may retry a create with the same {@code Idempotency-Key} and get the first answer. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    /** Pruning of inbox rows and idempotency records ({@code RecordRetention}). */
+    interface Retention {
+        /** A scheduler period, or "off". */
+        @WithDefault("1h")
+        String pruneInterval();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int pruneBatchSize();
     }
 
     /** Bearer tokens verified once and then recognised until they expire. */
