@@ -111,6 +111,29 @@ class OrderConcurrencyTest {
                 .then().body("onHand", equalTo(2)).body("reserved", equalTo(2)).body("available", equalTo(0));
     }
 
+    @Test
+    void two_orders_submitted_at_once_count_each_other_against_the_credit_limit() throws Exception {
+        String customer = aliceCustomer();
+        fiona().body("{\"limit\":1000.00,\"blocked\":false}").when().put("/api/v1/customers/" + customer + "/credit")
+                .then().statusCode(200);
+        // Each within the limit alone (600.00 of 1000.00), not both; different products, so stock does not decide.
+        List<String> ids = List.of(draft(TestUsers.alice(), customer, product("100.00", "50.00", 6), 6, "0", "NET30"),
+                draft(TestUsers.alice(), customer, product("100.00", "50.00", 6), 6, "0", "NET30"));
+        int[] next = { 0 };
+        List<Integer> statuses = race(2, () -> {
+            String id;
+            synchronized (next) {
+                id = ids.get(next[0]++);
+            }
+            return given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then()
+                    .extract().statusCode();
+        });
+        assertEquals(List.of(200, 200), statuses);
+        List<String> outcomes = ids.stream().map(id -> given().auth().oauth2(TestUsers.alice())
+                .when().get("/api/v1/orders/" + id).then().extract().<String>path("status")).sorted().toList();
+        assertEquals(List.of("APPROVED", "PENDING_APPROVAL"), outcomes);
+    }
+
     /** An order of one unit at 100.00, shipped and invoiced: what finance takes payments for. */
     private static String invoicedOrder() {
         String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), product("100.00", "50.00", 1), 1, "0",

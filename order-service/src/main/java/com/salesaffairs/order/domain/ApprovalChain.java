@@ -3,6 +3,7 @@ package com.salesaffairs.order.domain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.salesaffairs.platform.security.Roles;
 
@@ -45,19 +46,30 @@ public final class ApprovalChain {
             }
             steps.add(new Required(Roles.SALES_DIRECTOR, String.join("; ", why)));
         }
-        if (policy.financeWhenOverLimit() && order.paymentTerms() != PaymentTerms.PREPAID) {
-            BigDecimal exposure = order.openExposure().add(order.netAmount());
-            if (order.creditLimit() == null) {
-                steps.add(new Required(Roles.FINANCE, "the customer has no credit limit set"));
-            } else if (exposure.compareTo(order.creditLimit()) > 0) {
-                steps.add(new Required(Roles.FINANCE, "credit exposure " + plain(exposure) + " would exceed the limit "
-                        + plain(order.creditLimit())));
-            }
-        }
+        creditReview(policy, order).ifPresent(steps::add);
         if (!policy.standardPaymentTerms().contains(order.paymentTerms())) {
             steps.add(new Required(Roles.ORDER_REVIEWER, "payment terms " + order.paymentTerms() + " are not standard"));
         }
         return steps;
+    }
+
+    /**
+     * Finance's step, when the customer's credit does not cover the order: no limit set, or the open
+     * exposure plus this order above it. Prepaid orders carry no credit risk.
+     */
+    public static Optional<Required> creditReview(ApprovalPolicy policy, OrderFacts order) {
+        if (!policy.financeWhenOverLimit() || order.paymentTerms() == PaymentTerms.PREPAID) {
+            return Optional.empty();
+        }
+        if (order.creditLimit() == null) {
+            return Optional.of(new Required(Roles.FINANCE, "the customer has no credit limit set"));
+        }
+        BigDecimal exposure = order.openExposure().add(order.netAmount());
+        if (exposure.compareTo(order.creditLimit()) > 0) {
+            return Optional.of(new Required(Roles.FINANCE, "credit exposure " + plain(exposure) + " would exceed the limit "
+                    + plain(order.creditLimit())));
+        }
+        return Optional.empty();
     }
 
     private static String plain(BigDecimal n) {

@@ -200,6 +200,27 @@ public class Order {
         return pendingSteps().isEmpty();
     }
 
+    /**
+     * Adds a step to the current round after the others were approved: what the order's facts now
+     * require (finance, when the customer's credit no longer covers it) and the chain did not have.
+     */
+    public void requireFurtherStep(ApprovalChain.Required required, Instant at) {
+        if (status != OrderStatus.PENDING_APPROVAL) {
+            throw OrderRules.illegalTransition(this, "given a further approval step");
+        }
+        int round = currentRound();
+        int stepNo = approvals.stream().filter(s -> s.round() == round).mapToInt(ApprovalStep::stepNo).max().orElse(0) + 1;
+        approvals.add(new ApprovalStep(round, stepNo, required.role(), required.reason()));
+        updatedAt = at;
+    }
+
+    /** Whether someone holding {@code role} approved in the current round. */
+    public boolean approvedThisRoundBy(String role) {
+        int round = currentRound();
+        return approvals.stream().anyMatch(s -> s.round() == round && s.role().equals(role)
+                && s.status() == ApprovalStep.Status.APPROVED);
+    }
+
     /** A rejection by any department returns the order to the rep with the reason. */
     public void rejectStep(ApprovalStep step, String approver, String onBehalfOf, String comment, Instant at) {
         requirePending(step);

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -113,10 +114,7 @@ public class OrderService {
     public Order submit(UUID id, Optional<Long> ifMatch, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         requireOwner(order, caller, "submit");
-        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId());
-        if (customer.blocked()) {
-            throw OrderRules.violated("order.customer-blocked", "finance has blocked customer " + customer.name());
-        }
+        CustomerAccount customer = creditHolder(order);
         PolicyVersion version = policies.require(APPROVAL_POLICY);
         ApprovalPolicy policy = ApprovalPolicy.from(version.version, policies.read(version.content));
         checkDiscountCap(order, policy);
@@ -125,9 +123,7 @@ public class OrderService {
         if (!shortages.isEmpty()) {
             throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
         }
-        List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, new ApprovalChain.OrderFacts(
-                order.maxLineDiscountPct(), order.netAmount(), order.paymentTerms(),
-                orders.openExposure(order.customerId()), customer.creditLimit()));
+        List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, facts(order, customer));
         order.submit(chain, version.version, caller.userId(), clock.instant());
         history.record(order.id(), caller.username(), null, "SUBMITTED", chain.isEmpty() ? "no approval required"
                 : "approval by " + String.join(", ", chain.stream().map(r -> r.role() + " (" + r.reason() + ")").toList()),
@@ -167,11 +163,53 @@ public class OrderService {
                     + step.reason() + (onBehalfOf == null ? "" : " (delegated by " + onBehalfOf + ")"),
                     APPROVAL_POLICY, order.approvalPolicyVersion());
             if (last) {
-                approveFully(order, caller.username());
+                Optional<ApprovalChain.Required> review = creditReviewNowNeeded(order);
+                if (review.isPresent()) {
+                    order.requireFurtherStep(review.get(), now);
+                    history.record(order.id(), caller.username(), null, "CREDIT_REVIEW_ADDED", review.get().reason()
+                            + " since submission", APPROVAL_POLICY, order.approvalPolicyVersion());
+                } else {
+                    approveFully(order, caller.username());
+                }
             }
         }
         flush();
         return order;
+    }
+
+    /**
+     * The customer, locked until this transaction ends, so that approvals of the same customer's
+     * orders count each other's exposure; refused when finance has blocked it.
+     */
+    private CustomerAccount creditHolder(Order order) {
+        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId(), LockModeType.PESSIMISTIC_WRITE);
+        if (customer.blocked()) {
+            throw OrderRules.violated("order.customer-blocked", "finance has blocked customer " + customer.name());
+        }
+        return customer;
+    }
+
+    private ApprovalChain.OrderFacts facts(Order order, CustomerAccount customer) {
+        return new ApprovalChain.OrderFacts(order.maxLineDiscountPct(), order.netAmount(), order.paymentTerms(),
+                orders.openExposure(order.customerId()), customer.creditLimit());
+    }
+
+    /**
+     * Credit checked at submission can be used up while the order waits: other orders approved,
+     * the limit lowered. When the last step is approved the exposure is counted again, by the
+     * policy version that made the chain; finance's step is added if it is now needed and finance
+     * has not approved this round. A customer blocked meanwhile fails the approval (422).
+     */
+    private Optional<ApprovalChain.Required> creditReviewNowNeeded(Order order) {
+        CustomerAccount customer = creditHolder(order);
+        if (order.approvedThisRoundBy(Roles.FINANCE)) {
+            return Optional.empty();
+        }
+        PolicyVersion version = policies.version(APPROVAL_POLICY, order.approvalPolicyVersion())
+                .orElseThrow(() -> new IllegalStateException(APPROVAL_POLICY + " v" + order.approvalPolicyVersion()
+                        + " that made the chain of order " + order.id() + " is gone"));
+        return ApprovalChain.creditReview(ApprovalPolicy.from(version.version, policies.read(version.content)),
+                facts(order, customer));
     }
 
     /** The pending step the caller may decide: by their own role, or else by a delegation in force now. */

@@ -1,0 +1,96 @@
+package com.salesaffairs.order;
+
+import static com.salesaffairs.order.OrderFixtures.aliceCustomer;
+import static com.salesaffairs.order.OrderFixtures.draft;
+import static com.salesaffairs.order.OrderFixtures.product;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.salesaffairs.platform.testing.SalesTestEnvironment;
+import com.salesaffairs.platform.testing.TestUsers;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Credit checked at submission is checked again when the last approval arrives (policy 3.2, 6.2). */
+@QuarkusTest
+@WithTestResource(SalesTestEnvironment.class)
+class CreditAtLastApprovalTest {
+
+    static void credit(String customer, String limit, boolean blocked) {
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"limit\":" + limit + ",\"blocked\":" + blocked + "}")
+                .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(200);
+    }
+
+    static ValidatableResponse decide(String token, String id) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then();
+    }
+
+    static ValidatableResponse submit(String id) {
+        return given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200);
+    }
+
+    @Test
+    void credit_used_up_while_an_order_waits_brings_finance_in_before_it_is_approved() {
+        String customer = aliceCustomer();
+        credit(customer, "1000.00", false);
+        String sku = product("100.00", "50.00", 20);
+        String waiting = draft(TestUsers.alice(), customer, sku, 6, "15", "NET30");
+        submit(waiting).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("sales-manager")));
+        String meanwhile = draft(TestUsers.alice(), customer, sku, 6, "0", "NET30");
+        submit(meanwhile).body("status", equalTo("APPROVED"));
+
+        // 600.00 approved meanwhile + 510.00 waiting = 1110.00 > 1000.00
+        decide(TestUsers.mike(), waiting).statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
+                .body("approvals.role", equalTo(List.of("sales-manager", "finance")))
+                .body("approvals.status", equalTo(List.of("APPROVED", "PENDING")))
+                .body("approvals[1].reason", containsString("1110"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + waiting + "/history").then()
+                .body("action", hasItem("CREDIT_REVIEW_ADDED"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then()
+                .body("reserved", equalTo(6));
+
+        decide(TestUsers.fiona(), waiting).statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then()
+                .body("reserved", equalTo(12));
+    }
+
+    @Test
+    void a_customer_blocked_while_an_order_waits_fails_its_last_approval_and_leaves_it_pending() {
+        String customer = aliceCustomer();
+        credit(customer, "1000000.00", false);
+        String sku = product("100.00", "50.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
+        submit(id).body("status", equalTo("PENDING_APPROVAL"));
+        credit(customer, "1000000.00", true);
+
+        decide(TestUsers.mike(), id).statusCode(422).body("rule", equalTo("order.customer-blocked"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("PENDING_APPROVAL")).body("approvals.status", equalTo(List.of("PENDING")));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then().body("reserved", equalTo(0));
+
+        credit(customer, "1000000.00", false);
+        decide(TestUsers.mike(), id).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void finance_having_approved_this_round_is_not_asked_again() {
+        String customer = aliceCustomer();
+        String sku = product("100.00", "50.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
+        submit(id).body("approvals.role", equalTo(List.of("sales-manager", "finance")));
+        decide(TestUsers.fiona(), id).statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
+        decide(TestUsers.mike(), id).statusCode(200).body("status", equalTo("APPROVED"))
+                .body("approvals.size()", equalTo(2));
+    }
+}
