@@ -114,7 +114,8 @@ public class OrderService {
     public Order submit(UUID id, Optional<Long> ifMatch, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         requireOwner(order, caller, "submit");
-        CustomerAccount customer = creditHolder(order);
+        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId());
+        requireNotBlocked(customer);
         PolicyVersion version = policies.require(APPROVAL_POLICY);
         ApprovalPolicy policy = ApprovalPolicy.from(version.version, policies.read(version.content));
         checkDiscountCap(order, policy);
@@ -124,6 +125,11 @@ public class OrderService {
             throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
         }
         List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, facts(order, customer));
+        if (chain.isEmpty()) {
+            // Approved at once: count the credit again under the customer's lock, as a last approval does.
+            lockCreditHolder(customer);
+            chain = ApprovalChain.compute(policy, facts(order, customer));
+        }
         order.submit(chain, version.version, caller.userId(), clock.instant());
         history.record(order.id(), caller.username(), null, "SUBMITTED", chain.isEmpty() ? "no approval required"
                 : "approval by " + String.join(", ", chain.stream().map(r -> r.role() + " (" + r.reason() + ")").toList()),
@@ -178,15 +184,19 @@ public class OrderService {
     }
 
     /**
-     * The customer, locked until this transaction ends, so that approvals of the same customer's
-     * orders count each other's exposure; refused when finance has blocked it.
+     * Locks the customer until this transaction ends and reads it afresh, so that orders of one
+     * customer being approved at once count each other's exposure; refused when finance has
+     * blocked it. Only approvals take the lock: a chain computed without it is counted again here.
      */
-    private CustomerAccount creditHolder(Order order) {
-        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId(), LockModeType.PESSIMISTIC_WRITE);
+    private void lockCreditHolder(CustomerAccount customer) {
+        em.refresh(customer, LockModeType.PESSIMISTIC_WRITE);
+        requireNotBlocked(customer);
+    }
+
+    private static void requireNotBlocked(CustomerAccount customer) {
         if (customer.blocked()) {
             throw OrderRules.violated("order.customer-blocked", "finance has blocked customer " + customer.name());
         }
-        return customer;
     }
 
     private ApprovalChain.OrderFacts facts(Order order, CustomerAccount customer) {
@@ -201,7 +211,8 @@ public class OrderService {
      * has not approved this round. A customer blocked meanwhile fails the approval (422).
      */
     private Optional<ApprovalChain.Required> creditReviewNowNeeded(Order order) {
-        CustomerAccount customer = creditHolder(order);
+        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId(), LockModeType.PESSIMISTIC_WRITE);
+        requireNotBlocked(customer);
         if (order.approvedThisRoundBy(Roles.FINANCE)) {
             return Optional.empty();
         }

@@ -185,4 +185,29 @@ class OrderStateMachineTest {
         o.ship(Map.of(1, 3), T);
         assertFalse(o.isOverdue(LocalDate.of(2026, 12, 3)));
     }
+
+    @Test
+    void a_further_step_joins_the_current_round_and_holds_the_approval_until_it_is_decided() {
+        Order o = draft();
+        o.submit(List.of(new ApprovalChain.Required("sales-manager", "discount")), 1, "alice", T);
+        assertTrue(o.approveStep(o.pendingSteps().get(0), "mike", null, null, T));
+        assertFalse(o.approvedThisRoundBy("finance"));
+
+        o.requireFurtherStep(new ApprovalChain.Required("finance", "credit exposure 1110 would exceed the limit 1000"), T);
+
+        assertEquals(1, o.pendingSteps().size());
+        ApprovalStep finance = o.pendingSteps().get(0);
+        assertEquals(List.of(1, 2), o.approvals().stream().map(ApprovalStep::stepNo).toList());
+        assertEquals(1, finance.round());
+        refused(o, 409, x -> x.approve(LocalDate.now(), 1, T));
+        assertTrue(o.approveStep(finance, "fiona", null, null, T));
+        assertTrue(o.approvedThisRoundBy("finance"));
+    }
+
+    @Test
+    void only_an_order_pending_approval_takes_a_further_step() {
+        ApprovalChain.Required finance = new ApprovalChain.Required("finance", "credit");
+        refused(draft(), 409, o -> o.requireFurtherStep(finance, T));
+        refused(approved(), 409, o -> o.requireFurtherStep(finance, T));
+    }
 }
