@@ -22,9 +22,9 @@ import io.quarkus.scheduler.Scheduled;
  * <p>The inbox's retention (default 30 days) must outlast the topics' (7 days in deploy/local):
  * an event redelivered after its inbox row is gone would be applied a second time.
  *
- * <p>Deletes oldest first, one batch per transaction, until a batch comes back short. Neither
- * table has an index on its time column (every insert would pay for it); a run with nothing to
- * delete scans each table once.
+ * <p>Deletes what is past the retention one batch per transaction, until a batch comes back
+ * short. Neither table has an index on its time column (every insert would pay for it); a run
+ * with nothing to delete scans each table once.
  */
 @ApplicationScoped
 public class RecordRetention {
