@@ -5,7 +5,8 @@
 #   deploy/local/bench-orders.sh [orders] [concurrency]      (default 300 orders, 8 clients)
 #   BENCH_WARMUP_SECONDS (default 90): at least this long unmeasured orders first, then on until the
 #   JIT compilers of all JVMs use less than a tenth of a core in a 15 s window, at most
-#   BENCH_WARMUP_MAX_SECONDS (default 600)
+#   BENCH_WARMUP_MAX_SECONDS (default 600); BENCH_CUSTOMERS (default 20): the orders go round-robin
+#   to that many customers (approvals of one customer's orders wait for each other's credit check)
 #
 # Prints orders per second, order write requests per second, p50/p95/p99 per request type, the lag
 # from the last settlement to the KPI showing every order, pgbench TPS, and the ratio of order
@@ -43,7 +44,8 @@ run_orders() {
   shift
   (cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$*" \
-    -Dbench.warmup.seconds="$warmup" -Dbench.warmup.max.seconds="$warmup_max_seconds" -Dbench.pids="$PID_DIR")
+    -Dbench.warmup.seconds="$warmup" -Dbench.warmup.max.seconds="$warmup_max_seconds" -Dbench.pids="$PID_DIR" \
+    -Dbench.customers="${BENCH_CUSTOMERS:-20}")
 }
 
 info "order flow at peak: ${warmup_seconds}-${warmup_max_seconds}s warm-up, then $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"

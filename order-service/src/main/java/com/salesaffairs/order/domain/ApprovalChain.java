@@ -58,7 +58,7 @@ public final class ApprovalChain {
      * exposure plus this order above it. Prepaid orders carry no credit risk.
      */
     public static Optional<Required> creditReview(ApprovalPolicy policy, OrderFacts order) {
-        if (!policy.financeWhenOverLimit() || order.paymentTerms() == PaymentTerms.PREPAID) {
+        if (!checksCredit(policy, order.paymentTerms())) {
             return Optional.empty();
         }
         if (order.creditLimit() == null) {
@@ -70,6 +70,11 @@ public final class ApprovalChain {
                     + plain(order.creditLimit())));
         }
         return Optional.empty();
+    }
+
+    /** Whether the customer's credit matters to an order on these terms: prepaid orders carry no credit risk. */
+    public static boolean checksCredit(ApprovalPolicy policy, PaymentTerms terms) {
+        return policy.financeWhenOverLimit() && terms != PaymentTerms.PREPAID;
     }
 
     private static String plain(BigDecimal n) {

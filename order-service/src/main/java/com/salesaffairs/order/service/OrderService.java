@@ -125,7 +125,7 @@ public class OrderService {
             throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
         }
         List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, facts(order, customer));
-        if (chain.isEmpty()) {
+        if (chain.isEmpty() && ApprovalChain.checksCredit(policy, order.paymentTerms())) {
             // Approved at once: count the credit again under the customer's lock, as a last approval does.
             lockCreditHolder(customer);
             chain = ApprovalChain.compute(policy, facts(order, customer));
@@ -211,16 +211,18 @@ public class OrderService {
      * has not approved this round. A customer blocked meanwhile fails the approval (422).
      */
     private Optional<ApprovalChain.Required> creditReviewNowNeeded(Order order) {
-        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId(), LockModeType.PESSIMISTIC_WRITE);
-        requireNotBlocked(customer);
-        if (order.approvedThisRoundBy(Roles.FINANCE)) {
-            return Optional.empty();
-        }
         PolicyVersion version = policies.version(APPROVAL_POLICY, order.approvalPolicyVersion())
                 .orElseThrow(() -> new IllegalStateException(APPROVAL_POLICY + " v" + order.approvalPolicyVersion()
                         + " that made the chain of order " + order.id() + " is gone"));
-        return ApprovalChain.creditReview(ApprovalPolicy.from(version.version, policies.read(version.content)),
-                facts(order, customer));
+        ApprovalPolicy policy = ApprovalPolicy.from(version.version, policies.read(version.content));
+        if (order.approvedThisRoundBy(Roles.FINANCE) || !ApprovalChain.checksCredit(policy, order.paymentTerms())) {
+            requireNotBlocked(em.find(CustomerAccount.class, order.customerId()));
+            return Optional.empty();
+        }
+        // Locked as late as the check allows: approvals of this customer's orders wait for each other from here.
+        CustomerAccount customer = em.find(CustomerAccount.class, order.customerId(), LockModeType.PESSIMISTIC_WRITE);
+        requireNotBlocked(customer);
+        return ApprovalChain.creditReview(policy, facts(order, customer));
     }
 
     /** The pending step the caller may decide: by their own role, or else by a delegation in force now. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,17 +68,26 @@ public final class OrderFlowBenchmark {
         for (String user : List.of("alice", "mike", "walt", "fiona", "diana")) {
             token(user);
         }
-        String customer = call("setup", "alice", "POST", OPP + "/api/v1/customers",
-                Map.of("name", "Bench " + UUID.randomUUID(), "industry", "Benchmark", "country", "CN")).path("id").asText();
+        // Orders go round-robin to a pool of customers, as a sales team's do: the credit check makes
+        // approvals of one customer's orders wait for each other (bench.customers=1 to see that alone).
+        List<String> customers = new ArrayList<>();
+        for (int c = 0; c < Integer.getInteger("bench.customers", 20); c++) {
+            customers.add(call("setup", "alice", "POST", OPP + "/api/v1/customers", Map.of("name",
+                    "Bench " + UUID.randomUUID(), "industry", "Benchmark", "country", "CN")).path("id").asText());
+        }
+        AtomicInteger nextCustomer = new AtomicInteger();
+        Supplier<String> customer = () -> customers.get(Math.floorMod(nextCustomer.getAndIncrement(), customers.size()));
         String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
         call("setup", "diana", "POST", ORD + "/api/v1/products", Map.of("sku", sku, "name", "Bench pump",
                 "category", "Bench", "listPrice", 100.00, "unitCost", 60.00, "currency", "CNY"));
         call("setup", "walt", "POST", ORD + "/api/v1/inventory/receipts",
                 Map.of("sku", sku, "warehouse", "WH-BENCH", "quantity", 1_000_000)); // warm-up and run: one unit an order
-        waitForReplica(customer, sku);
-        // NET30 within a credit line: the manager's review of the 15% discount is the only approval.
-        call("setup", "fiona", "PUT", ORD + "/api/v1/customers/" + customer + "/credit",
-                Map.of("limit", 999999999.00, "blocked", false));
+        for (String c : customers) {
+            waitForReplica(c, sku);
+            // NET30 within a credit line: the manager's review of the 15% discount is the only approval.
+            call("setup", "fiona", "PUT", ORD + "/api/v1/customers/" + c + "/credit",
+                    Map.of("limit", 999999999.00, "blocked", false));
+        }
         // Warm-up: freshly started JVMs run interpreted and the JIT compilers of all of them compete
         // for the same two cores for minutes; the measured run starts once that has settled (not
         // counted): at least bench.warmup.seconds, then until in a 15 s window the JIT compiler threads
@@ -98,7 +108,7 @@ public final class OrderFlowBenchmark {
         for (int w = 0; w < concurrency; w++) {
             warming.add(warm.submit(() -> {
                 while (warmingUp.get()) {
-                    oneOrder(customer, sku);
+                    oneOrder(customer.get(), sku);
                     warmed.incrementAndGet();
                 }
                 return null;
@@ -168,7 +178,7 @@ public final class OrderFlowBenchmark {
                         }
                     }
                     try {
-                        oneOrder(customer, sku);
+                        oneOrder(customer.get(), sku);
                         synchronized (lastSettledAt) {
                             lastSettledAt[0] = System.nanoTime();
                         }
@@ -206,8 +216,10 @@ public final class OrderFlowBenchmark {
                 (warmEnd - warmStart) / 1_000_000_000L, warmed.get());
         System.out.printf(Locale.ROOT, "warmup_orders_per_15s=%s jit_percent_of_one_core_per_15s=%s%n", windows,
                 jitPercent);
-        System.out.printf(Locale.ROOT, "orders=%d concurrency=%d target_orders_per_s=%s failed=%d elapsed_s=%.2f%n",
-                orders, concurrency, rate > 0 ? String.format(Locale.ROOT, "%.2f", rate) : "peak", failures.get(), seconds);
+        System.out.printf(Locale.ROOT,
+                "orders=%d concurrency=%d customers=%d target_orders_per_s=%s failed=%d elapsed_s=%.2f%n", orders,
+                concurrency, customers.size(), rate > 0 ? String.format(Locale.ROOT, "%.2f", rate) : "peak",
+                failures.get(), seconds);
         System.out.printf(Locale.ROOT, "orders_per_s=%.2f%n", settled / seconds);
         long writes = latencies.entrySet().stream().filter(e -> !e.getKey().equals("setup"))
                 .mapToLong(e -> e.getValue().size()).sum();
