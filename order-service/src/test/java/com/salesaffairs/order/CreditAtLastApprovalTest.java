@@ -31,6 +31,12 @@ class CreditAtLastApprovalTest {
                 .when().put("/api/v1/customers/" + customer + "/credit").then().statusCode(200);
     }
 
+    static String aliceCustomerWithLimit(String limit) {
+        String customer = aliceCustomer();
+        credit(customer, limit, false);
+        return customer;
+    }
+
     static ValidatableResponse decide(String token, String id) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
                 .when().post("/api/v1/orders/" + id + "/approvals").then();
@@ -42,8 +48,7 @@ class CreditAtLastApprovalTest {
 
     @Test
     void credit_used_up_while_an_order_waits_brings_finance_in_before_it_is_approved() {
-        String customer = aliceCustomer();
-        credit(customer, "1000.00", false);
+        String customer = aliceCustomerWithLimit("1000.00");
         String sku = product("100.00", "50.00", 20);
         String waiting = draft(TestUsers.alice(), customer, sku, 6, "15", "NET30");
         submit(waiting).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("sales-manager")));
@@ -67,8 +72,7 @@ class CreditAtLastApprovalTest {
 
     @Test
     void a_customer_blocked_while_an_order_waits_fails_its_last_approval_and_leaves_it_pending() {
-        String customer = aliceCustomer();
-        credit(customer, "1000000.00", false);
+        String customer = aliceCustomerWithLimit("1000000.00");
         String sku = product("100.00", "50.00", 5);
         String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
         submit(id).body("status", equalTo("PENDING_APPROVAL"));

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,13 @@ class OrderConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Alice submits the orders at the same moment; returns their status codes. */
+    private static List<Integer> submitAtOnce(List<String> ids) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return race(ids.size(), () -> given().auth().oauth2(TestUsers.alice())
+                .when().post("/api/v1/orders/" + ids.get(next.getAndIncrement()) + "/submit").then().extract().statusCode());
     }
 
     private static void assertOneWins(List<Integer> statuses, int success) {
@@ -97,15 +105,7 @@ class OrderConcurrencyTest {
         String a = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
         String b = draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID");
         List<String> ids = List.of(a, b);
-        int[] next = { 0 };
-        List<Integer> statuses = race(2, () -> {
-            String id;
-            synchronized (next) {
-                id = ids.get(next[0]++);
-            }
-            return given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then()
-                    .extract().statusCode();
-        });
+        List<Integer> statuses = submitAtOnce(ids);
         assertOneWins(statuses, 200);
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
                 .then().body("onHand", equalTo(2)).body("reserved", equalTo(2)).body("available", equalTo(0));
@@ -119,15 +119,7 @@ class OrderConcurrencyTest {
         // Each within the limit alone (600.00 of 1000.00), not both; different products, so stock does not decide.
         List<String> ids = List.of(draft(TestUsers.alice(), customer, product("100.00", "50.00", 6), 6, "0", "NET30"),
                 draft(TestUsers.alice(), customer, product("100.00", "50.00", 6), 6, "0", "NET30"));
-        int[] next = { 0 };
-        List<Integer> statuses = race(2, () -> {
-            String id;
-            synchronized (next) {
-                id = ids.get(next[0]++);
-            }
-            return given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then()
-                    .extract().statusCode();
-        });
+        List<Integer> statuses = submitAtOnce(ids);
         assertEquals(List.of(200, 200), statuses);
         List<String> outcomes = ids.stream().map(id -> given().auth().oauth2(TestUsers.alice())
                 .when().get("/api/v1/orders/" + id).then().extract().<String>path("status")).sorted().toList();
