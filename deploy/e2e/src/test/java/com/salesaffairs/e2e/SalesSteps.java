@@ -128,7 +128,7 @@ public final class SalesSteps {
     /** fiona records a bank transfer. */
     public JsonNode pay(UUID orderId, BigDecimal amount) {
         Response response = stack.as("fiona")
-                .body(Map.of("amount", amount, "method", "BANK_TRANSFER", "reference", "BT-1"))
+                .body(Map.of("amount", amount, "method", "BANK_TRANSFER", "reference", "BT-" + orderId))
                 .post(Service.ORDER.url("/api/v1/orders/" + orderId + "/payments"));
         return expectStatus(response, 201, "fiona records payment for order " + orderId);
     }
