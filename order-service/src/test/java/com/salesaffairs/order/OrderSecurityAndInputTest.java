@@ -8,6 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -86,6 +90,7 @@ class OrderSecurityAndInputTest {
                 { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[]}", "lines" },
                 { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "shippingAddress" },
                 { "{\"customerId\":\"" + customer + "\",\"status\":\"SETTLED\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "status" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"requestedShipDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "requestedShipDate" },
                 { "{\"customerId\":\"not-a-uuid\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "customerId" },
         };
         for (String[] c : cases) {
@@ -111,6 +116,24 @@ class OrderSecurityAndInputTest {
     }
 
     @Test
+    void a_requested_ship_date_of_today_or_later_is_taken_and_a_later_one_becomes_the_ship_by_date() {
+        String customer = OrderFixtures.aliceCustomerWithCredit();
+        String sku = product("10.00", "5.00", 5);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate later = today.plusDays(30);
+        String body = OrderFixtures.orderBody(customer, sku, 1, "0", "NET30").replace("\"channel\"",
+                "\"requestedShipDate\":\"" + later + "\",\"channel\"");
+        String id = given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/orders").then().statusCode(201).body("requestedShipDate", equalTo(later.toString()))
+                .extract().path("id");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("shipBy", equalTo(later.toString()));
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(body.replace(later.toString(), today.toString()))
+                .when().post("/api/v1/orders").then().statusCode(201);
+    }
+
+    @Test
     void shipping_more_than_is_left_and_paying_an_unshipped_draft_are_refused() {
         String customer = OrderFixtures.aliceCustomerWithCredit();
         String sku = product("10.00", "5.00", 5);
@@ -127,6 +150,10 @@ class OrderSecurityAndInputTest {
                 .body("{\"amount\":1.005,\"method\":\"CASH\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
                 .body("violations.field", hasItem("amount"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":1.00,\"method\":\"CASH\",\"receivedAt\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
+                .body("violations.field", hasItem("receivedAt"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id)
                 .then().body("paidAmount", equalTo(0.0f)).body("lines[0].shippedQuantity", equalTo(0));
     }

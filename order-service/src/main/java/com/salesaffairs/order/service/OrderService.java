@@ -2,6 +2,7 @@ package com.salesaffairs.order.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,6 +63,8 @@ public class OrderService {
     private static final String BOOKING_CURRENCY = "CNY";
     /** What the money columns hold (NUMERIC(14,2)). */
     private static final BigDecimal MAX_ORDER_AMOUNT = new BigDecimal("999999999999.99");
+    /** How far ahead of this server's clock a caller's clock may run before its "now" counts as future. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final OrderRepository orders;
     private final EntityManager em;
@@ -89,6 +92,7 @@ public class OrderService {
     public Order create(OrderInput input, Scope caller) {
         CustomerAccount customer = knownCustomer(input.customerId(), caller);
         Instant now = clock.instant();
+        requireShipDateAhead(input, now);
         Order order = Order.draft(orders.nextOrderNumber(now.atZone(ZoneOffset.UTC).getYear()), customer,
                 caller.userId(), terms(input), priced(input), now);
         orders.persistAndFlush(order);
@@ -104,6 +108,7 @@ public class OrderService {
         if (!order.customerId().equals(input.customerId())) {
             throw ApiProblem.invalid("customerId", "cannot change; cancel the order and enter a new one");
         }
+        requireShipDateAhead(input, clock.instant());
         order.edit(terms(input), priced(input), clock.instant());
         flush();
         history.record(order.id(), caller.username(), "EDITED", "net " + order.netAmount());
@@ -333,12 +338,15 @@ public class OrderService {
         if (!Money.hasAtMostTwoDecimals(input.amount())) {
             throw ApiProblem.invalid("amount", "must have at most two decimals");
         }
+        Instant now = clock.instant();
+        if (input.receivedAt() != null && input.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiProblem.invalid("receivedAt", "must not be in the future");
+        }
         String reference = input.reference() == null || input.reference().isBlank() ? null : input.reference().trim();
         if (reference != null && alreadyPaidWith(order.id(), reference)) {
             throw ApiProblem.duplicate("payment.duplicate-reference", "a payment with reference " + reference
                     + " is already recorded on order " + order.orderNumber());
         }
-        Instant now = clock.instant();
         order.pay(Money.cents(input.amount()), now);
         Ledger.Payment p = new Ledger.Payment();
         p.id = UUID.randomUUID();
@@ -515,6 +523,13 @@ public class OrderService {
                     + " is not known to order-service (yet): register it in opportunity-service first");
         }
         return customer;
+    }
+
+    /** A requested ship date is a day still to come, or today (UTC). */
+    private static void requireShipDateAhead(OrderInput input, Instant now) {
+        if (input.requestedShipDate() != null && input.requestedShipDate().isBefore(now.atZone(ZoneOffset.UTC).toLocalDate())) {
+            throw ApiProblem.invalid("requestedShipDate", "must be today (UTC) or later");
+        }
     }
 
     private static Order.Terms terms(OrderInput input) {
