@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.salesaffairs.order.domain.ApprovalStep;
 import com.salesaffairs.order.domain.Order;
 import com.salesaffairs.order.domain.OrderStatus;
 
@@ -44,6 +45,40 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
             params.and("today", overdueOn).and("open", List.of(OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED));
         }
         return find(where.toString(), Sort.descending("createdAt").and("id"), params);
+    }
+
+    /** A step role someone may decide, on orders of one team or (team null) of every team. */
+    public record DecisionRight(String role, String team) {
+    }
+
+    /**
+     * Orders pending approval with a pending step one of the rights covers, neither owned nor
+     * submitted by {@code userId}; oldest submission first.
+     */
+    public PanacheQuery<Order> awaiting(List<DecisionRight> rights, String userId, UUID customerId) {
+        if (rights.isEmpty()) {
+            return find("FROM Order o WHERE 1 = 0");
+        }
+        StringBuilder steps = new StringBuilder();
+        Parameters params = Parameters.with("pending", OrderStatus.PENDING_APPROVAL)
+                .and("stepPending", ApprovalStep.Status.PENDING).and("me", userId);
+        for (int i = 0; i < rights.size(); i++) {
+            steps.append(i == 0 ? "" : " OR ").append("(s.role = :role").append(i);
+            params.and("role" + i, rights.get(i).role());
+            if (rights.get(i).team() != null) {
+                steps.append(" AND o.team = :team").append(i);
+                params.and("team" + i, rights.get(i).team());
+            }
+            steps.append(')');
+        }
+        String where = "o.status = :pending AND o.ownerId <> :me"
+                + " AND (o.submittedBy IS NULL OR o.submittedBy <> :me)"
+                + " AND EXISTS (SELECT 1 FROM o.approvals s WHERE s.status = :stepPending AND (" + steps + "))";
+        if (customerId != null) {
+            where += " AND o.customerId = :customer";
+            params.and("customer", customerId);
+        }
+        return find("FROM Order o WHERE " + where + " ORDER BY o.submittedAt, o.id", params);
     }
 
     /** Approved but unpaid: what the customer owes or will owe (finance's credit exposure). */

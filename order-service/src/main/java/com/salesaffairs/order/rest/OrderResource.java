@@ -85,12 +85,22 @@ public class OrderResource {
     @GET
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date")
+    @Operation(summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date;"
+            + " awaitingMyDecision=true lists, oldest submission first, the orders with a pending step the caller may"
+            + " decide now (by role or delegation)")
     public PageResponse<OrderView> list(@QueryParam("status") String statusParam,
             @QueryParam("customerId") String customerParam, @QueryParam("overdue") boolean overdue,
-            @Valid @BeanParam PageParams page) {
+            @QueryParam("awaitingMyDecision") boolean awaitingMyDecision, @Valid @BeanParam PageParams page) {
         OrderStatus status = parse("status", statusParam, OrderStatus::valueOf);
         UUID customerId = parse("customerId", customerParam, UUID::fromString);
+        if (awaitingMyDecision) {
+            if (status != null || overdue) {
+                throw ApiProblem.invalid("awaitingMyDecision", "lists orders pending approval; combine it with"
+                        + " customerId only");
+            }
+            return PageResponse.of(orders.awaitingDecisionBy(caller.get(), customerId, page).stream().map(OrderView::of)
+                    .toList(), page, orders.countAwaitingDecisionBy(caller.get(), customerId));
+        }
         return PageResponse.of(orders.list(caller.get(), status, customerId, overdue, page).stream().map(OrderView::of)
                 .toList(), page, orders.count(caller.get(), status, customerId, overdue));
     }

@@ -107,11 +107,18 @@ public class DelegationService {
             return false;
         }
         Instant now = clock.instant();
+        return inForceFor(delegateUsername).stream().anyMatch(d -> d.covers(stepRole, orderTeam, now));
+    }
+
+    /** The delegations in force now that lend their authority to this user. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Delegation> inForceFor(String delegateUsername) {
+        Instant now = clock.instant();
         return em.createQuery("""
                 SELECT d FROM Delegation d WHERE d.delegateUsername = :username AND d.status = :active
                 AND d.validFrom <= :now AND d.validUntil > :now""", Delegation.class)
                 .setParameter("username", delegateUsername).setParameter("active", Delegation.Status.ACTIVE)
-                .setParameter("now", now).getResultStream().anyMatch(d -> d.covers(stepRole, orderTeam, now));
+                .setParameter("now", now).getResultList();
     }
 
     /** The delegation in force now that lets this user decide a step of this role on an order of this team. */

@@ -466,6 +466,40 @@ public class OrderService {
         return query(caller, status, customerId, overdue).count();
     }
 
+    /**
+     * The caller's approval queue: orders with a pending step they may decide now, by their own
+     * role (a manager for their own team) or by a delegation in force; never their own orders.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Order> awaitingDecisionBy(Scope caller, UUID customerId, PageParams page) {
+        return awaiting(caller, customerId).page(Page.of(page.page, page.size)).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countAwaitingDecisionBy(Scope caller, UUID customerId) {
+        return awaiting(caller, customerId).count();
+    }
+
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<Order> awaiting(Scope caller, UUID customerId) {
+        List<OrderRepository.DecisionRight> rights = new ArrayList<>();
+        for (String role : List.of(Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER)) {
+            if (caller.hasRole(role)) {
+                rights.add(new OrderRepository.DecisionRight(role, teamBound(role, caller.team())));
+            }
+        }
+        for (Delegation d : delegations.inForceFor(caller.username())) {
+            rights.add(new OrderRepository.DecisionRight(d.role(), teamBound(d.role(), d.team())));
+        }
+        // A manager's authority without a team reaches no order (mayDecide, Delegation.covers).
+        rights.removeIf(r -> Roles.SALES_MANAGER.equals(r.role()) && r.team() == null);
+        return orders.awaiting(rights, caller.userId(), customerId);
+    }
+
+    /** A manager decides for one team; the other approver roles for every team (null). */
+    private static String teamBound(String role, String team) {
+        return Roles.SALES_MANAGER.equals(role) ? team : null;
+    }
+
     private io.quarkus.hibernate.orm.panache.PanacheQuery<Order> query(Scope caller, OrderStatus status,
             UUID customerId, boolean overdue) {
         LocalDate today = overdue ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : null;
