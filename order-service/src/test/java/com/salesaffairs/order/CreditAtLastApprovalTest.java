@@ -7,11 +7,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.EntityStatistics;
 import org.junit.jupiter.api.Test;
 
+import com.salesaffairs.order.domain.Order;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 import com.salesaffairs.platform.testing.TestUsers;
 
@@ -24,6 +30,8 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(SalesTestEnvironment.class)
 class CreditAtLastApprovalTest {
+    @Inject
+    SessionFactory orm;
 
     static void credit(String customer, String limit, boolean blocked) {
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
@@ -96,5 +104,19 @@ class CreditAtLastApprovalTest {
         decide(TestUsers.fiona(), id).statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
         decide(TestUsers.mike(), id).statusCode(200).body("status", equalTo("APPROVED"))
                 .body("approvals.size()", equalTo(2));
+    }
+
+    @Test
+    void the_last_approval_writes_the_order_row_once() {
+        String customer = aliceCustomerWithLimit("1000000.00");
+        String sku = product("100.00", "50.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
+        submit(id).body("status", equalTo("PENDING_APPROVAL"));
+        EntityStatistics orderRows = orm.getStatistics().getEntityStatistics(Order.class.getName());
+        long before = orderRows.getUpdateCount();
+
+        // Counting credit again must not flush the order half-approved and then write it a second time.
+        decide(TestUsers.mike(), id).statusCode(200).body("status", equalTo("APPROVED"));
+        assertEquals(1, orderRows.getUpdateCount() - before);
     }
 }

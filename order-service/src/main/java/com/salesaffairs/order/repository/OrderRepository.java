@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import com.salesaffairs.order.domain.ApprovalStep;
 import com.salesaffairs.order.domain.Order;
@@ -81,11 +82,17 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find("FROM Order o WHERE " + where + " ORDER BY o.submittedAt, o.id", params);
     }
 
-    /** Approved but unpaid: what the customer owes or will owe (finance's credit exposure). */
+    /**
+     * Approved but unpaid: what the customer owes or will owe (finance's credit exposure).
+     * Counts committed orders only: the order being decided is pending and is added by the
+     * caller, so flushing its changes first (Hibernate's default before a query on its table)
+     * would only write its row twice in one approval.
+     */
     public BigDecimal openExposure(UUID customerId) {
         BigDecimal exposure = getEntityManager().createQuery("""
                 SELECT COALESCE(SUM(o.netAmount - o.paidAmount), 0) FROM Order o
                 WHERE o.customerId = :customer AND o.status IN (:open)""", BigDecimal.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("customer", customerId)
                 .setParameter("open", List.of(OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED))
                 .getSingleResult();
