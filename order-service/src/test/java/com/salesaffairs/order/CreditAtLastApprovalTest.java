@@ -45,6 +45,18 @@ class CreditAtLastApprovalTest {
         return customer;
     }
 
+    /** An order of a customer well within credit, submitted with a 15% discount: the manager's step waits. */
+    record Waiting(String customer, String sku, String id) {
+    }
+
+    static Waiting waitingForTheManager() {
+        String customer = aliceCustomerWithLimit("1000000.00");
+        String sku = product("100.00", "50.00", 5);
+        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
+        submit(id).body("status", equalTo("PENDING_APPROVAL"));
+        return new Waiting(customer, sku, id);
+    }
+
     static ValidatableResponse decide(String token, String id) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
                 .when().post("/api/v1/orders/" + id + "/approvals").then();
@@ -80,19 +92,17 @@ class CreditAtLastApprovalTest {
 
     @Test
     void a_customer_blocked_while_an_order_waits_fails_its_last_approval_and_leaves_it_pending() {
-        String customer = aliceCustomerWithLimit("1000000.00");
-        String sku = product("100.00", "50.00", 5);
-        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
-        submit(id).body("status", equalTo("PENDING_APPROVAL"));
-        credit(customer, "1000000.00", true);
+        Waiting order = waitingForTheManager();
+        credit(order.customer(), "1000000.00", true);
 
-        decide(TestUsers.mike(), id).statusCode(422).body("rule", equalTo("order.customer-blocked"));
-        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then()
+        decide(TestUsers.mike(), order.id()).statusCode(422).body("rule", equalTo("order.customer-blocked"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + order.id()).then()
                 .body("status", equalTo("PENDING_APPROVAL")).body("approvals.status", equalTo(List.of("PENDING")));
-        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then().body("reserved", equalTo(0));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + order.sku()).then()
+                .body("reserved", equalTo(0));
 
-        credit(customer, "1000000.00", false);
-        decide(TestUsers.mike(), id).statusCode(200).body("status", equalTo("APPROVED"));
+        credit(order.customer(), "1000000.00", false);
+        decide(TestUsers.mike(), order.id()).statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     @Test
@@ -108,10 +118,7 @@ class CreditAtLastApprovalTest {
 
     @Test
     void the_last_approval_writes_the_order_row_once() {
-        String customer = aliceCustomerWithLimit("1000000.00");
-        String sku = product("100.00", "50.00", 5);
-        String id = draft(TestUsers.alice(), customer, sku, 2, "15", "NET30");
-        submit(id).body("status", equalTo("PENDING_APPROVAL"));
+        String id = waitingForTheManager().id();
         EntityStatistics orderRows = orm.getStatistics().getEntityStatistics(Order.class.getName());
         long before = orderRows.getUpdateCount();
 
