@@ -6,7 +6,9 @@
 #   BENCH_WARMUP_SECONDS (default 90): at least this long unmeasured orders first, then on until the
 #   JIT compilers of all JVMs use less than a tenth of a core in a 15 s window, at most
 #   BENCH_WARMUP_MAX_SECONDS (default 600); BENCH_CUSTOMERS (default 20): the orders go round-robin
-#   to that many customers (approvals of one customer's orders wait for each other's credit check)
+#   to that many customers (approvals of one customer's orders wait for each other's credit check);
+#   BENCH_ROUNDS (default 5): the peak is measured in rounds of [orders] until a round is no more
+#   than 5% faster than the one before, at most this many; the last round is reported
 #
 # Prints orders per second, order write requests per second, p50/p95/p99 per request type, the lag
 # from the last settlement to the KPI showing every order, pgbench TPS, and the ratio of order
@@ -45,7 +47,7 @@ run_orders() {
   (cd "$REPO_ROOT" && mvn_locked -B -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=com.salesaffairs.e2e.bench.OrderFlowBenchmark -Dexec.args="$*" \
     -Dbench.warmup.seconds="$warmup" -Dbench.warmup.max.seconds="$warmup_max_seconds" -Dbench.pids="$PID_DIR" \
-    -Dbench.customers="${BENCH_CUSTOMERS:-20}")
+    -Dbench.customers="${BENCH_CUSTOMERS:-20}" -Dbench.rounds="${BENCH_ROUNDS:-5}")
 }
 
 info "order flow at peak: ${warmup_seconds}-${warmup_max_seconds}s warm-up, then $orders orders, $clients concurrent clients (create, submit, approve, ship, invoice, pay)"

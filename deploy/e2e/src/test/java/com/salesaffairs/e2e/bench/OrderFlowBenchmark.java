@@ -55,7 +55,6 @@ public final class OrderFlowBenchmark {
             .build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-    private final AtomicInteger failures = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -151,9 +150,73 @@ public final class OrderFlowBenchmark {
         }
         long warmEnd = System.nanoTime();
         warm.shutdown();
+        System.out.printf(Locale.ROOT, "http=%s warmup_s=%d warmup_orders=%d%n", http.version(),
+                (warmEnd - warmStart) / 1_000_000_000L, warmed.get());
+        System.out.printf(Locale.ROOT, "warmup_orders_per_15s=%s jit_percent_of_one_core_per_15s=%s%n", windows,
+                jitPercent);
+
+        // The peak is measured in rounds of N orders until a round is no more than 5% faster than the
+        // one before (at most bench.rounds, default 5), and the last round is reported: on two shared
+        // cores a quiet JIT for 15 s does not yet mean the stack has stopped getting faster. A paced
+        // run (rate given) is one round.
+        int maxRounds = rate > 0 ? 1 : Math.max(1, Integer.getInteger("bench.rounds", 5));
+        List<String> rounds = new ArrayList<>();
+        Round round = measure(orders, concurrency, rate, customer, sku, daemon);
+        rounds.add(String.format(Locale.ROOT, "%.2f", round.ordersPerSecond()));
+        Round previous = null;
+        while (rounds.size() < maxRounds
+                && (previous == null || round.ordersPerSecond() > previous.ordersPerSecond() * 1.05)) {
+            previous = round;
+            round = measure(orders, concurrency, rate, customer, sku, daemon);
+            rounds.add(String.format(Locale.ROOT, "%.2f", round.ordersPerSecond()));
+        }
+        System.out.printf(Locale.ROOT, "rounds_orders_per_s=%s (the last is reported)%n", rounds);
+        round.print(concurrency, customers.size(), rate);
+    }
+
+    /** One measured round: N orders, their latencies, the CPU each process spent, the lag to the KPI. */
+    private record Round(int orders, int failed, double seconds, Map<String, List<Long>> latencies,
+            CpuAccount cpu, long kpiLagNanos) {
+
+        double ordersPerSecond() {
+            return (orders - failed) / seconds;
+        }
+
+        void print(int concurrency, int customers, double rate) {
+            System.out.printf(Locale.ROOT,
+                    "orders=%d concurrency=%d customers=%d target_orders_per_s=%s failed=%d elapsed_s=%.2f%n", orders,
+                    concurrency, customers, rate > 0 ? String.format(Locale.ROOT, "%.2f", rate) : "peak", failed,
+                    seconds);
+            System.out.printf(Locale.ROOT, "orders_per_s=%.2f%n", ordersPerSecond());
+            long writes = latencies.values().stream().mapToLong(List::size).sum();
+            System.out.printf(Locale.ROOT, "order_write_requests_per_s=%.2f%n", writes / seconds);
+            System.out.println("request            count   p50_ms   p95_ms   p99_ms");
+            List<Long> all = new ArrayList<>();
+            for (String type : List.of("create", "submit", "approve", "ship", "invoice", "pay")) {
+                List<Long> l = new ArrayList<>(latencies.getOrDefault(type, List.of()));
+                Collections.sort(l);
+                all.addAll(l);
+                System.out.printf(Locale.ROOT, "%-16s %7d %8.1f %8.1f %8.1f%n", type, l.size(), pct(l, 50),
+                        pct(l, 95), pct(l, 99));
+            }
+            Collections.sort(all);
+            System.out.printf(Locale.ROOT, "all_writes       %7d %8.1f %8.1f %8.1f%n", all.size(), pct(all, 50),
+                    pct(all, 95), pct(all, 99));
+            cpu.print(writes, seconds);
+            if (kpiLagNanos < 0) {
+                System.out.println("settled_to_kpi_lag_ms=timeout(>120000)");
+            } else {
+                System.out.printf(Locale.ROOT, "settled_to_kpi_lag_ms=%.0f%n", kpiLagNanos / 1e6);
+            }
+        }
+    }
+
+    private Round measure(int orders, int concurrency, double rate, Supplier<String> customer, String sku,
+            ThreadFactory daemon) throws Exception {
         String period = YearMonth.now(ZoneOffset.UTC).toString();
         JsonNode before = steadyKpi(period);
         latencies.clear();
+        AtomicInteger failures = new AtomicInteger();
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon);
         List<Future<?>> work = new ArrayList<>();
@@ -196,56 +259,27 @@ public final class OrderFlowBenchmark {
         long elapsed = System.nanoTime() - start;
         CpuAccount cpuUsed = CpuAccount.snapshot().minus(cpu);
         pool.shutdown();
+        Map<String, List<Long>> measured = new LinkedHashMap<>();
+        latencies.forEach((type, l) -> {
+            if (!type.equals("setup")) {
+                measured.put(type, List.copyOf(l));
+            }
+        });
 
         int settled = orders - failures.get();
         double expected = before.path("salesAmount").asDouble() + settled * 85.00;
-        long kpiSeenAt = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long lag = -1;
         while (System.nanoTime() < deadline) {
             JsonNode k = kpi(period);
             if (k.path("orderCount").asLong() >= before.path("orderCount").asLong() + settled
                     && Math.abs(k.path("salesAmount").asDouble() - expected) < 0.005) {
-                kpiSeenAt = System.nanoTime();
+                lag = System.nanoTime() - lastSettledAt[0];
                 break;
             }
             Thread.sleep(50);
         }
-
-        double seconds = elapsed / 1e9;
-        System.out.printf(Locale.ROOT, "http=%s warmup_s=%d warmup_orders=%d%n", http.version(),
-                (warmEnd - warmStart) / 1_000_000_000L, warmed.get());
-        System.out.printf(Locale.ROOT, "warmup_orders_per_15s=%s jit_percent_of_one_core_per_15s=%s%n", windows,
-                jitPercent);
-        System.out.printf(Locale.ROOT,
-                "orders=%d concurrency=%d customers=%d target_orders_per_s=%s failed=%d elapsed_s=%.2f%n", orders,
-                concurrency, customers.size(), rate > 0 ? String.format(Locale.ROOT, "%.2f", rate) : "peak",
-                failures.get(), seconds);
-        System.out.printf(Locale.ROOT, "orders_per_s=%.2f%n", settled / seconds);
-        long writes = latencies.entrySet().stream().filter(e -> !e.getKey().equals("setup"))
-                .mapToLong(e -> e.getValue().size()).sum();
-        System.out.printf(Locale.ROOT, "order_write_requests_per_s=%.2f%n", writes / seconds);
-        System.out.println("request            count   p50_ms   p95_ms   p99_ms");
-        for (String type : List.of("create", "submit", "approve", "ship", "invoice", "pay")) {
-            List<Long> l = new ArrayList<>(latencies.getOrDefault(type, List.of()));
-            Collections.sort(l);
-            System.out.printf(Locale.ROOT, "%-16s %7d %8.1f %8.1f %8.1f%n", type, l.size(), pct(l, 50), pct(l, 95),
-                    pct(l, 99));
-        }
-        List<Long> all = new ArrayList<>();
-        latencies.forEach((type, l) -> {
-            if (!type.equals("setup")) {
-                all.addAll(l);
-            }
-        });
-        Collections.sort(all);
-        System.out.printf(Locale.ROOT, "all_writes       %7d %8.1f %8.1f %8.1f%n", all.size(), pct(all, 50), pct(all, 95),
-                pct(all, 99));
-        cpuUsed.print(writes, seconds);
-        if (kpiSeenAt == 0) {
-            System.out.println("settled_to_kpi_lag_ms=timeout(>120000)");
-        } else {
-            System.out.printf(Locale.ROOT, "settled_to_kpi_lag_ms=%.0f%n", (kpiSeenAt - lastSettledAt[0]) / 1e6);
-        }
+        return new Round(orders, failures.get(), elapsed / 1e9, measured, cpuUsed, lag);
     }
 
     private void oneOrder(String customer, String sku) throws Exception {
