@@ -258,9 +258,10 @@ public class OrderService {
 
     /** Reserve stock (all or nothing) and set the ship-by date from the fulfilment policy in force. */
     private void approveFully(Order order, String actor) {
-        stock.reserve(order);
         PolicyVersion fulfilment = policies.require(FULFILMENT_POLICY);
         int days = policies.read(fulfilment.content).path("shipWithinBusinessDays").asInt(3);
+        // The stock rows stay locked until commit: taken after the policy read, not before it.
+        stock.reserve(order);
         Instant now = clock.instant();
         LocalDate shipBy = ShipByDeadline.compute(now.atZone(ZoneOffset.UTC).toLocalDate(), days, order.requestedShipDate());
         order.approve(shipBy, fulfilment.version, now);
