@@ -89,12 +89,13 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
      * would only write its row twice in one approval.
      */
     public BigDecimal openExposure(UUID customerId) {
+        // The open statuses are literals, not a list parameter, so Hibernate translates the query once.
         BigDecimal exposure = getEntityManager().createQuery("""
                 SELECT COALESCE(SUM(o.netAmount - o.paidAmount), 0) FROM Order o
-                WHERE o.customerId = :customer AND o.status IN (:open)""", BigDecimal.class)
+                WHERE o.customerId = :customer AND o.status IN (APPROVED, PARTIALLY_SHIPPED, SHIPPED)""",
+                BigDecimal.class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("customer", customerId)
-                .setParameter("open", List.of(OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED))
                 .getSingleResult();
         return exposure.setScale(2);
     }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.query.NativeQuery;
+
 import com.salesaffairs.order.domain.StockLevel;
 import com.salesaffairs.order.domain.StockReservation;
 
@@ -24,18 +26,28 @@ public class StockRepository {
                 .setParameter("sku", sku).getResultList();
     }
 
-    /** Stock of several skus in one query. */
+    /**
+     * Stock of several skus in one query. The skus go as one array parameter: Hibernate translates
+     * a query with a list parameter ({@code IN (:skus)}) from HQL again on every execution, and
+     * these run on every submission, approval and shipment.
+     */
     public List<StockLevel> levels(List<String> skus) {
-        if (skus.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("FROM StockLevel s WHERE s.sku IN (:skus) ORDER BY s.sku, s.warehouse", StockLevel.class)
-                .setParameter("skus", skus).getResultList();
+        return ofSkus(skus, "");
     }
 
     public List<StockLevel> lockLevels(List<String> skus) {
-        return em.createQuery("FROM StockLevel s WHERE s.sku IN (:skus) ORDER BY s.sku, s.warehouse", StockLevel.class)
-                .setParameter("skus", skus).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return ofSkus(skus, " FOR NO KEY UPDATE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<StockLevel> ofSkus(List<String> skus, String lock) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        // Synchronised with stock rows only: a native query would otherwise flush every pending change first.
+        return em.createNativeQuery("SELECT * FROM stock_level WHERE sku = ANY(:skus) ORDER BY sku, warehouse" + lock,
+                StockLevel.class).unwrap(NativeQuery.class).addSynchronizedEntityClass(StockLevel.class)
+                .setParameter("skus", skus.toArray(String[]::new)).getResultList();
     }
 
     public StockLevel lockLevel(String sku, String warehouse) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -582,8 +584,9 @@ public class OrderService {
         }
         List<String> skus = input.lines().stream().map(LineInput::sku).distinct().toList();
         Map<String, Product> catalogue = new java.util.HashMap<>();
-        em.createQuery("FROM Product p WHERE p.sku IN (:skus)", Product.class).setParameter("skus", skus)
-                .getResultList().forEach(p -> catalogue.put(p.sku(), p));
+        // By id, in one statement; unknown skus come back as null.
+        em.unwrap(Session.class).findMultiple(Product.class, skus).stream().filter(Objects::nonNull)
+                .forEach(p -> catalogue.put(p.sku(), p));
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             LineInput in = input.lines().get(i);
