@@ -69,7 +69,8 @@ public class PolicyStore {
                 .setParameter("retired", PolicyStatus.RETIRED)
                 .setParameter("at", at)
                 .setMaxResults(1)
-                .getResultStream().findFirst();
+                // A list of at most one: a result stream would open a scrollable cursor for it.
+                .getResultList().stream().findFirst();
     }
 
     /** The content of the version in force, for a service's rules; a missing policy is a deployment error. */
