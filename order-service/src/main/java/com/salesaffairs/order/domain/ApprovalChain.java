@@ -54,6 +54,32 @@ public final class ApprovalChain {
     }
 
     /**
+     * The chain of an order submitted by its team's own manager: nobody approves their own order,
+     * so the manager's step goes one level up, to the director (one director step, with both reasons).
+     */
+    public static List<Required> escalatedPastSubmitter(List<Required> chain) {
+        Optional<Required> manager = chain.stream().filter(r -> Roles.SALES_MANAGER.equals(r.role())).findFirst();
+        if (manager.isEmpty()) {
+            return chain;
+        }
+        String why = manager.get().reason() + ", and the team's manager submitted the order";
+        List<Required> steps = new ArrayList<>();
+        boolean director = chain.stream().anyMatch(r -> Roles.SALES_DIRECTOR.equals(r.role()));
+        for (Required r : chain) {
+            if (r == manager.get()) {
+                if (!director) {
+                    steps.add(new Required(Roles.SALES_DIRECTOR, why));
+                }
+            } else if (Roles.SALES_DIRECTOR.equals(r.role())) {
+                steps.add(new Required(Roles.SALES_DIRECTOR, r.reason() + "; " + why));
+            } else {
+                steps.add(r);
+            }
+        }
+        return steps;
+    }
+
+    /**
      * Finance's step, when the customer's credit does not cover the order: no limit set, or the open
      * exposure plus this order above it. Prepaid orders carry no credit risk.
      */

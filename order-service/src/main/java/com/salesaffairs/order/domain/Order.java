@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -164,9 +165,7 @@ public class Order {
 
     /** Sends the order to review with a fresh chain; an empty chain approves nothing yet (see {@link #approve}). */
     public void submit(List<ApprovalChain.Required> chain, int policyVersion, String submitter, Instant at) {
-        if (status != OrderStatus.DRAFT && status != OrderStatus.REJECTED) {
-            throw OrderRules.illegalTransition(this, "submitted");
-        }
+        requireSubmittable();
         int round = currentRound() + 1;
         for (int i = 0; i < chain.size(); i++) {
             approvals.add(new ApprovalStep(round, i + 1, chain.get(i).role(), chain.get(i).reason()));
@@ -177,6 +176,13 @@ public class Order {
         rejectionReason = null;
         status = OrderStatus.PENDING_APPROVAL;
         updatedAt = at;
+    }
+
+    /** Only drafts and rejected orders go to review; checked before any rule, so a second submit is a conflict. */
+    public void requireSubmittable() {
+        if (status != OrderStatus.DRAFT && status != OrderStatus.REJECTED) {
+            throw OrderRules.illegalTransition(this, "submitted");
+        }
     }
 
     public int currentRound() {
@@ -219,6 +225,17 @@ public class Order {
         int round = currentRound();
         return approvals.stream().anyMatch(s -> s.round() == round && s.role().equals(role)
                 && s.status() == ApprovalStep.Status.APPROVED);
+    }
+
+    /**
+     * The step of the current round this person approved, themselves or as someone's delegate: one
+     * person's authority clears at most one step of a round, so every department's review is a
+     * second pair of eyes.
+     */
+    public Optional<ApprovalStep> approvedThisRoundByPerson(String username) {
+        int round = currentRound();
+        return approvals.stream().filter(s -> s.round() == round && s.status() == ApprovalStep.Status.APPROVED
+                && (username.equals(s.decidedBy()) || username.equals(s.onBehalfOf()))).findFirst();
     }
 
     /** A rejection by any department returns the order to the rep with the reason. */

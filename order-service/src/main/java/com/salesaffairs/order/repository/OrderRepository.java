@@ -48,15 +48,19 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find(where.toString(), Sort.descending("createdAt").and("id"), params);
     }
 
-    /** A step role someone may decide, on orders of one team or (team null) of every team. */
-    public record DecisionRight(String role, String team) {
+    /**
+     * A step role someone may decide, on orders of one team or (team null) of every team; lent by
+     * {@code delegatorId} (null: the caller's own), whose own orders it never reaches.
+     */
+    public record DecisionRight(String role, String team, String delegatorId) {
     }
 
     /**
      * Orders pending approval with a pending step one of the rights covers, neither owned nor
-     * submitted by {@code userId}; oldest submission first.
+     * submitted by {@code userId}, and none of whose steps {@code username} approved this round;
+     * oldest submission first.
      */
-    public PanacheQuery<Order> awaiting(List<DecisionRight> rights, String userId, UUID customerId) {
+    public PanacheQuery<Order> awaiting(List<DecisionRight> rights, String userId, String username, UUID customerId) {
         if (rights.isEmpty()) {
             return find("FROM Order o WHERE 1 = 0");
         }
@@ -70,11 +74,20 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 steps.append(" AND o.team = :team").append(i);
                 params.and("team" + i, rights.get(i).team());
             }
+            if (rights.get(i).delegatorId() != null) {
+                steps.append(" AND o.ownerId <> :lender").append(i)
+                        .append(" AND (o.submittedBy IS NULL OR o.submittedBy <> :lender").append(i).append(')');
+                params.and("lender" + i, rights.get(i).delegatorId());
+            }
             steps.append(')');
         }
+        params.and("stepApproved", ApprovalStep.Status.APPROVED).and("username", String.valueOf(username));
         String where = "o.status = :pending AND o.ownerId <> :me"
                 + " AND (o.submittedBy IS NULL OR o.submittedBy <> :me)"
-                + " AND EXISTS (SELECT 1 FROM o.approvals s WHERE s.status = :stepPending AND (" + steps + "))";
+                + " AND EXISTS (SELECT 1 FROM o.approvals s WHERE s.status = :stepPending AND (" + steps + "))"
+                + " AND NOT EXISTS (SELECT 1 FROM o.approvals a WHERE a.status = :stepApproved"
+                + " AND (a.decidedBy = :username OR a.onBehalfOf = :username)"
+                + " AND a.round = (SELECT MAX(r.round) FROM o.approvals r))";
         if (customerId != null) {
             where += " AND o.customerId = :customer";
             params.and("customer", customerId);

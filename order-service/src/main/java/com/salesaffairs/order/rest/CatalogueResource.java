@@ -143,7 +143,8 @@ public class CatalogueResource {
     @POST
     @Path("/products/{sku}/deactivate")
     @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Stop selling a product (sales-director, admin): new orders refuse it, existing orders keep it")
+    @Operation(summary = "Stop selling a product (sales-director, admin): new orders and submissions of drafts"
+            + " refuse it, orders already submitted keep it")
     public ProductView deactivate(@PathParam("sku") String sku) {
         return ProductView.of(catalogue.setActive(sku, false));
     }

@@ -8,11 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import com.salesaffairs.order.domain.Delegation;
+import com.salesaffairs.order.domain.Order;
 import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.rest.PageParams;
 import com.salesaffairs.platform.security.Roles;
@@ -121,16 +123,25 @@ public class DelegationService {
                 .setParameter("now", now).getResultList();
     }
 
-    /** The delegation in force now that lets this user decide a step of this role on an order of this team. */
+    /**
+     * The delegation in force now that lets this user decide a step of this role on this order,
+     * never one lent by the order's own owner or submitter (nobody approves their own order, not
+     * through someone else either). The row is read FOR SHARE: a revocation waits for this
+     * decision to commit, and a decision after a committed revocation no longer finds it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Delegation> covering(String delegateUsername, String role, String orderTeam) {
+    public Optional<Delegation> covering(String delegateUsername, String role, Order order) {
         Instant now = clock.instant();
         return em.createQuery("""
                 SELECT d FROM Delegation d WHERE d.delegateUsername = :username AND d.role = :role
                 AND d.status = :active AND d.validFrom <= :now AND d.validUntil > :now
-                ORDER BY d.validUntil DESC""", Delegation.class)
+                ORDER BY d.validUntil DESC, d.id""", Delegation.class)
                 .setParameter("username", delegateUsername).setParameter("role", role)
                 .setParameter("active", Delegation.Status.ACTIVE).setParameter("now", now)
-                .getResultStream().filter(d -> d.covers(role, orderTeam, now)).findFirst();
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultList().stream()
+                .filter(d -> d.covers(role, order.team(), now))
+                .filter(d -> !d.delegatorId().equals(order.ownerId()) && !d.delegatorId().equals(order.submittedBy()))
+                .findFirst();
     }
 }

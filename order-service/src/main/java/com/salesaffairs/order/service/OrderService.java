@@ -121,8 +121,10 @@ public class OrderService {
     public Order submit(UUID id, Optional<Long> ifMatch, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         requireOwner(order, caller, "submit");
+        order.requireSubmittable();
         CustomerAccount customer = em.find(CustomerAccount.class, order.customerId());
         requireNotBlocked(customer);
+        requireStillInCatalogue(order);
         PolicyVersion version = policies.require(APPROVAL_POLICY);
         ApprovalPolicy policy = ApprovalPolicy.from(version.version, policies.read(version.content));
         checkDiscountCap(order, policy);
@@ -131,11 +133,11 @@ public class OrderService {
         if (!shortages.isEmpty()) {
             throw OrderRules.violated("order.stock-available", "not enough stock: " + String.join("; ", shortages));
         }
-        List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, facts(order, customer));
+        List<ApprovalChain.Required> chain = chainFor(policy, order, customer, caller);
         if (chain.isEmpty() && ApprovalChain.checksCredit(policy, order.paymentTerms())) {
             // Approved at once: count the credit again under the customer's lock, as a last approval does.
             lockCreditHolder(customer);
-            chain = ApprovalChain.compute(policy, facts(order, customer));
+            chain = chainFor(policy, order, customer, caller);
         }
         order.submit(chain, version.version, caller.userId(), clock.instant());
         history.record(order.id(), caller.username(), null, "SUBMITTED", chain.isEmpty() ? "no approval required"
@@ -164,6 +166,9 @@ public class OrderService {
         Authority authority = authorityFor(order, caller);
         ApprovalStep step = authority.step();
         String onBehalfOf = authority.onBehalfOf();
+        if (decision == Decision.APPROVE) {
+            requireFreshEyes(order, step, caller.username(), onBehalfOf);
+        }
         Instant now = clock.instant();
         if (decision == Decision.REJECT) {
             order.rejectStep(step, caller.username(), onBehalfOf, comment, now);
@@ -188,6 +193,37 @@ public class OrderService {
         }
         flush();
         return order;
+    }
+
+    /** The policy's chain; an order its team's own manager submits goes past them to the director. */
+    private List<ApprovalChain.Required> chainFor(ApprovalPolicy policy, Order order, CustomerAccount customer,
+            Scope submitter) {
+        List<ApprovalChain.Required> chain = ApprovalChain.compute(policy, facts(order, customer));
+        boolean teamManager = submitter.hasRole(Roles.SALES_MANAGER) && submitter.managesTeam(order.team());
+        return teamManager ? ApprovalChain.escalatedPastSubmitter(chain) : chain;
+    }
+
+    /** One person's authority, their own or lent to them, approves at most one step of a round. */
+    private static void requireFreshEyes(Order order, ApprovalStep step, String approver, String onBehalfOf) {
+        for (String person : onBehalfOf == null ? List.of(approver) : List.of(approver, onBehalfOf)) {
+            Optional<ApprovalStep> earlier = order.approvedThisRoundByPerson(person);
+            if (earlier.isPresent()) {
+                throw ApiProblem.forbidden(person + " already approved the " + earlier.get().role() + " step of this"
+                        + " review; the " + step.role() + " step needs another approver");
+            }
+        }
+    }
+
+    /** A product deactivated while the order was a draft (or rejected) is no longer sold. */
+    private void requireStillInCatalogue(Order order) {
+        List<String> skus = order.lines().stream().map(OrderLine::sku).distinct().toList();
+        List<Product> products = em.unwrap(Session.class).findMultiple(Product.class, skus);
+        for (int i = 0; i < skus.size(); i++) {
+            if (products.get(i) == null || !products.get(i).active()) {
+                throw OrderRules.violated("order.sku-known", skus.get(i) + " is no longer an active product;"
+                        + " edit the order or cancel it");
+            }
+        }
     }
 
     /**
@@ -243,7 +279,7 @@ public class OrderService {
             }
         }
         for (ApprovalStep s : order.pendingSteps()) {
-            Optional<Delegation> lent = delegations.covering(caller.username(), s.role(), order.team());
+            Optional<Delegation> lent = delegations.covering(caller.username(), s.role(), order);
             if (lent.isPresent()) {
                 return new Authority(s, lent.get().delegatorUsername());
             }
@@ -487,15 +523,15 @@ public class OrderService {
         List<OrderRepository.DecisionRight> rights = new ArrayList<>();
         for (String role : List.of(Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER)) {
             if (caller.hasRole(role)) {
-                rights.add(new OrderRepository.DecisionRight(role, teamBound(role, caller.team())));
+                rights.add(new OrderRepository.DecisionRight(role, teamBound(role, caller.team()), null));
             }
         }
         for (Delegation d : delegations.inForceFor(caller.username())) {
-            rights.add(new OrderRepository.DecisionRight(d.role(), teamBound(d.role(), d.team())));
+            rights.add(new OrderRepository.DecisionRight(d.role(), teamBound(d.role(), d.team()), d.delegatorId()));
         }
         // A manager's authority without a team reaches no order (mayDecide, Delegation.covers).
         rights.removeIf(r -> Roles.SALES_MANAGER.equals(r.role()) && r.team() == null);
-        return orders.awaiting(rights, caller.userId(), customerId);
+        return orders.awaiting(rights, caller.userId(), caller.username(), customerId);
     }
 
     /** A manager decides for one team; the other approver roles for every team (null). */

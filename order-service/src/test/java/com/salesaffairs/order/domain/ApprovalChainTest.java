@@ -92,4 +92,25 @@ class ApprovalChainTest {
         assertFalse(ApprovalPolicy.check(json(V1.replace("\"NET30\"", "\"NET31\""))).isEmpty());
         assertFalse(ApprovalPolicy.check(json("{}")).isEmpty());
     }
+
+    @Test
+    void an_order_its_teams_manager_submits_goes_to_the_director_instead() throws Exception {
+        List<ApprovalChain.Required> managerOnly = ApprovalChain.compute(v1(), new ApprovalChain.OrderFacts(
+                new BigDecimal("15"), new BigDecimal("1000"), PaymentTerms.NET60, BigDecimal.ZERO, null));
+        List<ApprovalChain.Required> escalated = ApprovalChain.escalatedPastSubmitter(managerOnly);
+        assertEquals(List.of("sales-director", "finance", "order-reviewer"),
+                escalated.stream().map(ApprovalChain.Required::role).toList());
+        assertTrue(escalated.get(0).reason().contains("discount 15% is above 10%"), escalated.get(0).reason());
+
+        List<ApprovalChain.Required> both = ApprovalChain.compute(v1(), new ApprovalChain.OrderFacts(
+                new BigDecimal("12"), new BigDecimal("250000"), PaymentTerms.PREPAID, BigDecimal.ZERO, null));
+        List<ApprovalChain.Required> once = ApprovalChain.escalatedPastSubmitter(both);
+        assertEquals(List.of("sales-director"), once.stream().map(ApprovalChain.Required::role).toList());
+        assertTrue(once.get(0).reason().contains("order total 250000") && once.get(0).reason().contains("discount 12%"),
+                once.get(0).reason());
+
+        List<ApprovalChain.Required> noManager = ApprovalChain.compute(v1(), new ApprovalChain.OrderFacts(
+                new BigDecimal("5"), new BigDecimal("1000"), PaymentTerms.NET30, BigDecimal.ZERO, null));
+        assertEquals(noManager, ApprovalChain.escalatedPastSubmitter(noManager));
+    }
 }
