@@ -190,4 +190,56 @@ class OrderConcurrencyTest {
                 .body("rule", equalTo("idempotency-key.reused"));
         fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(40.0f));
     }
+
+    @Test
+    void orders_submitted_at_once_that_the_stock_covers_are_all_approved() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String sku = product("10.00", "5.00", 6);
+            String customer = aliceCustomer();
+            List<String> ids = List.of(draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID"),
+                    draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID"),
+                    draft(TestUsers.alice(), customer, sku, 2, "0", "PREPAID"));
+            // Each submission reads availability, then locks the rows to reserve: it must reserve from what it locked.
+            assertEquals(List.of(200, 200, 200), submitAtOnce(ids));
+            given().auth().oauth2(TestUsers.walt()).when().get("/api/v1/inventory/" + sku).then()
+                    .body("reserved", equalTo(6)).body("available", equalTo(0));
+        }
+    }
+
+    @Test
+    void orders_shipping_the_same_skus_in_opposite_line_order_at_once_both_ship() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            String x = product("10.00", "5.00", 4);
+            String y = product("10.00", "5.00", 4);
+            String customer = aliceCustomer();
+            List<String> ids = List.of(twoLineOrder(customer, x, y), twoLineOrder(customer, y, x));
+            AtomicInteger next = new AtomicInteger();
+            List<Integer> statuses = race(2, () -> given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                    .body("{\"carrier\":\"SF\",\"trackingNumber\":\"T" + next.get() + "\","
+                            + "\"lines\":[{\"lineNo\":1,\"quantity\":2},{\"lineNo\":2,\"quantity\":2}]}")
+                    .when().post("/api/v1/orders/" + ids.get(next.getAndIncrement()) + "/shipments").then()
+                    .extract().statusCode());
+            // Stock rows are locked in sku order whatever the line order, so neither waits for the other in a cycle.
+            assertEquals(List.of(201, 201), statuses);
+            for (String sku : List.of(x, y)) {
+                given().auth().oauth2(TestUsers.walt()).when().get("/api/v1/inventory/" + sku).then()
+                        .body("onHand", equalTo(0)).body("reserved", equalTo(0));
+            }
+        }
+    }
+
+    /** An approved prepaid order of alice's, paid in full, for 2 units of each sku in the given line order. */
+    private static String twoLineOrder(String customer, String first, String second) {
+        String id = given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\","
+                        + "\"shippingAddress\":\"1 Lake Rd\",\"lines\":[{\"sku\":\"" + first + "\",\"quantity\":2},"
+                        + "{\"sku\":\"" + second + "\",\"quantity\":2}]}")
+                .when().post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":40.00,\"method\":\"BANK_TRANSFER\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
+        return id;
+    }
 }

@@ -1,6 +1,9 @@
 package com.salesaffairs.order.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,26 +30,35 @@ public class StockRepository {
     }
 
     /**
-     * Stock of several skus in one query. The skus go as one array parameter: Hibernate translates
-     * a query with a list parameter ({@code IN (:skus)}) from HQL again on every execution, and
-     * these run on every submission, approval and shipment.
+     * Units available now per sku, as numbers: no stock row becomes a managed entity here, so a
+     * later {@link #lockLevels} in the same transaction reads the rows afresh under its lock
+     * instead of handing back instances read before it.
      */
-    public List<StockLevel> levels(List<String> skus) {
-        return ofSkus(skus, "");
-    }
-
-    public List<StockLevel> lockLevels(List<String> skus) {
-        return ofSkus(skus, " FOR NO KEY UPDATE");
-    }
-
     @SuppressWarnings("unchecked")
-    private List<StockLevel> ofSkus(List<String> skus, String lock) {
+    public Map<String, Integer> available(List<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        // The skus go as one array parameter: a list parameter would be translated again on every execution.
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT sku, SUM(on_hand - reserved) FROM stock_level WHERE sku = ANY(:skus) GROUP BY sku""")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(StockLevel.class)
+                .setParameter("skus", skus.toArray(String[]::new)).getResultList();
+        Map<String, Integer> available = new HashMap<>();
+        rows.forEach(r -> available.put((String) r[0], ((Number) r[1]).intValue()));
+        return available;
+    }
+
+    /** The stock rows of these skus, locked in (sku, warehouse) order, as the class comment promises. */
+    @SuppressWarnings("unchecked")
+    public List<StockLevel> lockLevels(Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
         // Synchronised with stock rows only: a native query would otherwise flush every pending change first.
-        return em.createNativeQuery("SELECT * FROM stock_level WHERE sku = ANY(:skus) ORDER BY sku, warehouse" + lock,
-                StockLevel.class).unwrap(NativeQuery.class).addSynchronizedEntityClass(StockLevel.class)
+        return em.createNativeQuery("SELECT * FROM stock_level WHERE sku = ANY(:skus) ORDER BY sku, warehouse"
+                + " FOR NO KEY UPDATE", StockLevel.class).unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(StockLevel.class)
                 .setParameter("skus", skus.toArray(String[]::new)).getResultList();
     }
 

@@ -3,9 +3,12 @@ package com.salesaffairs.order.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +40,7 @@ public class StockService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Availability> availability(Map<String, Integer> wanted) {
-        Map<String, Integer> available = new java.util.HashMap<>();
-        for (StockLevel level : stock.levels(new ArrayList<>(wanted.keySet()))) {
-            available.merge(level.sku(), level.available(), Integer::sum);
-        }
+        Map<String, Integer> available = stock.available(new ArrayList<>(wanted.keySet()));
         List<Availability> result = new ArrayList<>();
         wanted.forEach((sku, qty) -> {
             int have = available.getOrDefault(sku, 0);
@@ -98,6 +98,8 @@ public class StockService {
     public void ship(UUID orderId, Map<Integer, Integer> quantities) {
         Instant now = clock.instant();
         List<StockReservation> reservations = stock.activeReservations(orderId);
+        Map<StockLevel.Key, StockLevel> levels = locked(reservations.stream()
+                .filter(r -> quantities.containsKey(r.lineNo)).toList());
         for (Map.Entry<Integer, Integer> e : quantities.entrySet()) {
             int left = e.getValue();
             for (StockReservation r : reservations) {
@@ -108,7 +110,7 @@ public class StockService {
                     continue;
                 }
                 int take = Math.min(left, r.quantity);
-                stock.lockLevel(r.sku, r.warehouse).ship(take, now);
+                levels.get(new StockLevel.Key(r.sku, r.warehouse)).ship(take, now);
                 r.quantity -= take;
                 if (r.quantity == 0) {
                     r.status = StockReservation.Status.CONSUMED;
@@ -124,9 +126,25 @@ public class StockService {
     /** Gives every still-promised unit of the order back to its warehouse. */
     public void release(UUID orderId) {
         Instant now = clock.instant();
-        for (StockReservation r : stock.activeReservations(orderId)) {
-            stock.lockLevel(r.sku, r.warehouse).release(r.quantity, now);
+        List<StockReservation> reservations = stock.activeReservations(orderId);
+        Map<StockLevel.Key, StockLevel> levels = locked(reservations);
+        for (StockReservation r : reservations) {
+            levels.get(new StockLevel.Key(r.sku, r.warehouse)).release(r.quantity, now);
             r.status = StockReservation.Status.RELEASED;
         }
+    }
+
+    /**
+     * The stock rows these reservations draw on, locked in (sku, warehouse) order whatever the
+     * order of the lines, so two orders shipping or releasing the same skus never deadlock.
+     */
+    private Map<StockLevel.Key, StockLevel> locked(List<StockReservation> reservations) {
+        Set<String> skus = new TreeSet<>();
+        reservations.forEach(r -> skus.add(r.sku));
+        Map<StockLevel.Key, StockLevel> levels = new HashMap<>();
+        for (StockLevel level : stock.lockLevels(skus)) {
+            levels.put(new StockLevel.Key(level.sku(), level.warehouse()), level);
+        }
+        return levels;
     }
 }
