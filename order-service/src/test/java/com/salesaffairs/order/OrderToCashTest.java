@@ -294,4 +294,27 @@ class OrderToCashTest {
         EventProbe.await("sales.order.events", r -> id.equals(r.key()) && "sales.order.cancelled.v1".equals(r.type()),
                 Duration.ofSeconds(20));
     }
+
+    @Test
+    void a_prepaid_order_paid_and_then_withdrawn_is_cancelled_with_its_payment_due_back() throws Exception {
+        String sku = product("10.00", "5.00", 2);
+        String id = draft(TestUsers.alice(), aliceCustomer(), sku, 2, "0", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":20.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"PRE-" + id + "\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("refundDue", equalTo(20.00f))
+                .body("outstandingAmount", equalTo(0.00f));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
+                .then().body("available", equalTo(2)).body("reserved", equalTo(0));
+        EventProbe.Received cancelled = EventProbe.await("sales.order.events",
+                r -> id.equals(r.key()) && "sales.order.cancelled.v1".equals(r.type()), Duration.ofSeconds(20));
+        assertMatchesSchema(cancelled);
+        JsonNode payload = new ObjectMapper().readTree(cancelled.value());
+        assertEquals(0, new BigDecimal("20.00").compareTo(payload.get("paidAmount").decimalValue()));
+        assertEquals(0, new BigDecimal("20.00").compareTo(payload.get("refundDue").decimalValue()));
+    }
 }

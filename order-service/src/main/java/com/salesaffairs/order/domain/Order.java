@@ -363,11 +363,14 @@ public class Order {
         return false;
     }
 
-    /** Before anything has shipped; the caller releases the reservations. */
+    /**
+     * Before anything has shipped, paid or not; the caller releases the reservations. Money already
+     * paid stays on record as {@link #refundDue()}, for finance to return.
+     */
     public void cancel(String reason, Instant at) {
         boolean nothingShipped = lines.stream().allMatch(l -> l.shippedQty() == 0);
         if (!(status == OrderStatus.DRAFT || status == OrderStatus.PENDING_APPROVAL || status == OrderStatus.REJECTED
-                || status == OrderStatus.APPROVED) || !nothingShipped || paidAmount.signum() > 0) {
+                || status == OrderStatus.APPROVED) || !nothingShipped) {
             throw OrderRules.illegalTransition(this, "cancelled");
         }
         for (ApprovalStep step : pendingSteps()) {
@@ -389,6 +392,11 @@ public class Order {
         }
         refundedAmount = refundedAmount.add(amount);
         updatedAt = at;
+    }
+
+    /** What a cancelled order owes the customer back: everything paid on it and not yet refunded. */
+    public BigDecimal refundDue() {
+        return status == OrderStatus.CANCELLED ? paidAmount.subtract(refundedAmount) : Money.ZERO;
     }
 
     public OrderLine line(int lineNo) {

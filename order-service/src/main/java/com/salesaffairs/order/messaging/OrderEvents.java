@@ -117,6 +117,8 @@ public class OrderEvents {
         p.put("reason", reason);
         p.put("cancelledBy", by);
         p.put("cancelledAt", o.cancelledAt());
+        p.put("paidAmount", o.paidAmount());
+        p.put("refundDue", o.refundDue());
         emit(o, "sales.order.cancelled.v1", p);
     }
 

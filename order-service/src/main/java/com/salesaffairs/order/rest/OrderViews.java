@@ -37,7 +37,7 @@ public final class OrderViews {
             UUID opportunityId, String ownerId, String team, String region, String channel, String currency,
             String paymentTerms, LocalDate requestedShipDate, String shippingAddress, BigDecimal netAmount,
             BigDecimal invoicedAmount, BigDecimal paidAmount, BigDecimal refundedAmount, BigDecimal outstandingAmount,
-            List<LineView> lines, List<ApprovalView> approvals, Integer approvalPolicyVersion,
+            BigDecimal refundDue, List<LineView> lines, List<ApprovalView> approvals, Integer approvalPolicyVersion,
             Integer fulfilmentPolicyVersion, String rejectionReason, Instant submittedAt, Instant approvedAt,
             LocalDate shipBy, Instant shippedAt, Instant settledAt, Instant cancelledAt, Instant createdAt,
             Instant updatedAt, long version) {
@@ -45,11 +45,17 @@ public final class OrderViews {
             return new OrderView(o.id(), o.orderNumber(), o.status().name(), o.customerId(), o.customerName(),
                     o.opportunityId(), o.ownerId(), o.team(), o.region(), o.channel().name(), o.currency(),
                     o.paymentTerms().name(), o.requestedShipDate(), o.shippingAddress(), o.netAmount(),
-                    o.invoicedAmount(), o.paidAmount(), o.refundedAmount(), o.netAmount().subtract(o.paidAmount()),
+                    o.invoicedAmount(), o.paidAmount(), o.refundedAmount(), outstanding(o), o.refundDue(),
                     o.lines().stream().map(LineView::of).toList(), o.approvals().stream().map(ApprovalView::of).toList(),
                     o.approvalPolicyVersion(), o.fulfilmentPolicyVersion(), o.rejectionReason(), o.submittedAt(),
                     o.approvedAt(), o.shipBy(), o.shippedAt(), o.settledAt(), o.cancelledAt(), o.createdAt(),
                     o.updatedAt(), o.version());
+        }
+
+        /** What the customer still has to pay; nothing on a cancelled order, which owes {@code refundDue} back instead. */
+        private static BigDecimal outstanding(Order o) {
+            return o.status() == com.salesaffairs.order.domain.OrderStatus.CANCELLED
+                    ? com.salesaffairs.order.domain.Money.ZERO : o.netAmount().subtract(o.paidAmount());
         }
     }
 

@@ -166,6 +166,17 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void a_paid_order_cancelled_before_shipping_owes_the_payment_back() {
+        Order o = approved();
+        assertEquals(BigDecimal.ZERO.setScale(2), o.refundDue());
+        o.pay(new BigDecimal("100.00"), T);
+        o.cancel("customer withdrew", T);
+        assertEquals(OrderStatus.CANCELLED, o.status());
+        assertEquals(new BigDecimal("100.00"), o.refundDue());
+        refused(o, 409, x -> x.pay(new BigDecimal("1.00"), T));
+    }
+
+    @Test
     void refunds_never_exceed_what_was_paid() {
         Order o = shipped();
         o.invoice(Map.of(1, 3), T);
