@@ -91,6 +91,9 @@ class OrderSecurityAndInputTest {
                 { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "shippingAddress" },
                 { "{\"customerId\":\"" + customer + "\",\"status\":\"SETTLED\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "status" },
                 { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"requestedShipDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "requestedShipDate" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2.7}]}", "lines[0].quantity" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":3,\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "channel" },
+                { "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT\",\"paymentTerms\":0,\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "paymentTerms" },
                 { "{\"customerId\":\"not-a-uuid\",\"channel\":\"DIRECT\",\"paymentTerms\":\"PREPAID\",\"shippingAddress\":\"x\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "customerId" },
         };
         for (String[] c : cases) {
@@ -112,6 +115,12 @@ class OrderSecurityAndInputTest {
         given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
                 .body(OrderFixtures.orderBody(customer, dear, 2, "0", "PREPAID"))
                 .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.amount-limit"));
+        // 1,000,000 units at 99.99% off: the total is small, the cost of the goods beyond what can be booked.
+        String costly = product("1000000.00", "1000000.00", 0);
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(OrderFixtures.orderBody(customer, costly, 1_000_000, "99.99", "PREPAID"))
+                .when().post("/api/v1/orders").then().statusCode(422).body("rule", equalTo("order.amount-limit"))
+                .body("detail", org.hamcrest.Matchers.containsString("cost"));
         assertEquals(0, ordersOf(customer));
     }
 
@@ -145,7 +154,7 @@ class OrderSecurityAndInputTest {
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
                 .body("{\"carrier\":\"SF\",\"trackingNumber\":\"1\",\"lines\":[{\"lineNo\":1,\"quantity\":3}]}")
                 .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(422)
-                .body("rule", equalTo("shipment.quantity-left"));
+                .body("rule", equalTo("shipment.quantity-left")).body("violations.field", hasItem("lines[0].quantity"));
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
                 .body("{\"amount\":1.005,\"method\":\"CASH\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
@@ -154,6 +163,11 @@ class OrderSecurityAndInputTest {
                 .body("{\"amount\":1.00,\"method\":\"CASH\",\"receivedAt\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
                 .body("violations.field", hasItem("receivedAt"));
+        // Java takes the year -300000, PostgreSQL cannot store it: bad input, not a 500.
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"amount\":1.00,\"method\":\"CASH\",\"receivedAt\":\"-300000-01-01T00:00:00Z\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id)
                 .then().body("paidAmount", equalTo(0.0f)).body("lines[0].shippedQuantity", equalTo(0));
     }
@@ -166,5 +180,17 @@ class OrderSecurityAndInputTest {
         given().auth().oauth2(TestUsers.alice()).header("If-Match", "\"99\"")
                 .when().post("/api/v1/orders/" + id + "/submit").then().statusCode(412);
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void an_approval_decision_given_by_its_position_is_refused_not_read_as_approve() {
+        String id = draft(TestUsers.alice(), aliceCustomer(), product("100.00", "50.00", 5), 1, "15", "PREPAID");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("PENDING_APPROVAL"));
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"decision\":0}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(400)
+                .body("violations.field", hasItem("decision"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("PENDING_APPROVAL")).body("approvals[0].status", equalTo("PENDING"));
     }
 }

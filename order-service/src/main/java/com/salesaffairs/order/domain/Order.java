@@ -278,14 +278,16 @@ public class Order {
             throw OrderRules.violated("shipment.prepaid-unpaid", "order " + orderNumber + " is prepaid: "
                     + netAmount.subtract(paidAmount) + " is still to be paid before it ships");
         }
+        int index = 0;
         for (Map.Entry<Integer, Integer> e : quantities.entrySet()) {
             OrderLine line = line(e.getKey());
+            String field = "lines[" + index++ + "].quantity";
             if (e.getValue() <= 0) {
-                throw com.salesaffairs.platform.problem.ApiProblem.invalid("lines.quantity", "must be at least 1");
+                throw com.salesaffairs.platform.problem.ApiProblem.invalid(field, "must be at least 1");
             }
             if (e.getValue() > line.leftToShip()) {
-                throw OrderRules.violated("shipment.quantity-left", "line " + line.lineNo() + " has " + line.leftToShip()
-                        + " left to ship, not " + e.getValue());
+                throw OrderRules.violatedAt("shipment.quantity-left", field, "line " + line.lineNo() + " has "
+                        + line.leftToShip() + " left to ship, not " + e.getValue());
             }
         }
         quantities.forEach((lineNo, qty) -> line(lineNo).ship(qty));
@@ -307,11 +309,13 @@ public class Order {
             throw OrderRules.illegalTransition(this, "invoiced");
         }
         BigDecimal amount = Money.ZERO;
+        int index = 0;
         for (Map.Entry<Integer, Integer> e : quantities.entrySet()) {
             OrderLine line = line(e.getKey());
             int qty = e.getValue();
+            String field = "lines[" + index++ + "].quantity";
             if (qty <= 0 || qty > line.shippedQty() - line.invoicedQty()) {
-                throw OrderRules.violated("invoice.shipped-quantity", "line " + line.lineNo() + " has "
+                throw OrderRules.violatedAt("invoice.shipped-quantity", field, "line " + line.lineNo() + " has "
                         + (line.shippedQty() - line.invoicedQty()) + " shipped and not invoiced, not " + qty);
             }
             amount = amount.add(Money.share(line.netAmount(), line.quantity(), qty, line.invoicedQty()));

@@ -11,6 +11,11 @@ public final class OrderRules {
         return ApiProblem.ruleViolated(rule, detail);
     }
 
+    /** A rule broken by one field of the request, e.g. {@code lines[1].quantity}. */
+    public static ApiProblem violatedAt(String rule, String field, String detail) {
+        return ApiProblem.ruleViolated(rule, field, detail);
+    }
+
     public static ApiProblem illegalTransition(Order order, String action) {
         return ApiProblem.conflict("order " + order.orderNumber() + " is " + order.status() + "; it cannot be " + action);
     }

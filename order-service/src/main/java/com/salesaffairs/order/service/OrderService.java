@@ -629,16 +629,17 @@ public class OrderService {
             Product product = catalogue.get(in.sku());
             String field = "lines[" + i + "]";
             if (product == null || !product.active()) {
-                throw OrderRules.violated("order.sku-known", field + ".sku " + in.sku() + " is not an active product");
+                throw OrderRules.violatedAt("order.sku-known", field + ".sku", field + ".sku " + in.sku()
+                        + " is not an active product");
             }
             if (!product.currency().equals(currency)) {
-                throw OrderRules.violated("order.currency", field + " is priced in " + product.currency() + ", the order in "
-                        + currency);
+                throw OrderRules.violatedAt("order.currency", field + ".sku", field + " is priced in "
+                        + product.currency() + ", the order in " + currency);
             }
             BigDecimal price = in.unitPrice() == null ? product.listPrice() : in.unitPrice();
             if (price.compareTo(product.listPrice()) != 0) {
-                throw OrderRules.violated("order.price-list", field + ".unitPrice " + price + " differs from the list price "
-                        + product.listPrice() + "; give a discountPct instead");
+                throw OrderRules.violatedAt("order.price-list", field + ".unitPrice", field + ".unitPrice " + price
+                        + " differs from the list price " + product.listPrice() + "; give a discountPct instead");
             }
             BigDecimal discount = in.discountPct() == null ? BigDecimal.ZERO : in.discountPct();
             lines.add(new OrderLine(i + 1, product, in.quantity(), price, discount));
@@ -646,6 +647,12 @@ public class OrderService {
         BigDecimal total = lines.stream().map(OrderLine::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(MAX_ORDER_AMOUNT) > 0) {
             throw OrderRules.violated("order.amount-limit", "an order may total at most " + MAX_ORDER_AMOUNT.toPlainString());
+        }
+        // A deep discount keeps the total small while the cost of the goods is not: both are booked.
+        BigDecimal cost = lines.stream().map(OrderLine::costAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (cost.compareTo(MAX_ORDER_AMOUNT) > 0) {
+            throw OrderRules.violated("order.amount-limit", "the goods of an order may cost at most "
+                    + MAX_ORDER_AMOUNT.toPlainString());
         }
         return lines;
     }

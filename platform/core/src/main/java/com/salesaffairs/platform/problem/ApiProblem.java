@@ -55,6 +55,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "rule-violated", "Business rule violated", detail, rule, null);
     }
 
+    /** 422 for a rule one field of the request broke, named in {@code violations} for a form to mark. */
+    public static ApiProblem ruleViolated(String rule, String field, String detail) {
+        return new ApiProblem(422, "rule-violated", "Business rule violated", detail, rule,
+                List.of(new Violation(field, detail)));
+    }
+
     public int status() {
         return status;
     }
