@@ -193,4 +193,20 @@ class OrderSecurityAndInputTest {
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then()
                 .body("status", equalTo("PENDING_APPROVAL")).body("approvals[0].status", equalTo("PENDING"));
     }
+
+    @Test
+    void a_created_order_carries_its_version_as_etag_in_the_first_answer_and_in_the_replay() {
+        String body = OrderFixtures.orderBody(aliceCustomer(), product("10.00", "5.00", 5), 1, "0", "PREPAID");
+        String key = "create-" + java.util.UUID.randomUUID();
+        var first = given().auth().oauth2(TestUsers.alice()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/orders").then().statusCode(201).extract();
+        int version = first.path("version");
+        String etag = first.header("ETag");
+        assertEquals("\"" + version + "\"", etag);
+        given().auth().oauth2(TestUsers.alice()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/orders").then().statusCode(201).header("ETag", equalTo(etag))
+                .body("id", equalTo(first.path("id")));
+        given().auth().oauth2(TestUsers.alice()).header("If-Match", etag)
+                .when().post("/api/v1/orders/" + first.path("id") + "/submit").then().statusCode(200);
+    }
 }

@@ -12,6 +12,7 @@ import com.salesaffairs.aftersales.domain.FeedbackCategory;
 import com.salesaffairs.aftersales.domain.FeedbackChannel;
 import com.salesaffairs.aftersales.domain.ServiceCase;
 import com.salesaffairs.aftersales.domain.Severity;
+import com.salesaffairs.platform.rest.Versioned;
 
 /** What callers send and get back; anything else in a body is refused as an unknown field. */
 public final class CaseViews {
@@ -37,7 +38,7 @@ public final class CaseViews {
             UUID orderId, String ownerId, String team, String region, FeedbackChannel channel,
             FeedbackCategory category, Severity severity, String summary, String details, String loggedBy,
             Instant loggedAt, Instant responseDueAt, Instant resolutionDueAt, int slaPolicyVersion,
-            Instant updatedAt, long version) {
+            Instant updatedAt, long version) implements Versioned {
 
         static CaseView of(ServiceCase c) {
             return new CaseView(c.id(), c.caseNumber(), c.status().name(), c.customerId(), c.customerName(),

@@ -36,8 +36,9 @@ import com.salesaffairs.platform.idempotency.IdempotentCreates;
 import com.salesaffairs.platform.rest.IfMatch;
 import com.salesaffairs.platform.rest.PageParams;
 import com.salesaffairs.platform.rest.PageResponse;
-import com.salesaffairs.platform.security.Roles;
+import com.salesaffairs.platform.rest.Versioned;
 import com.salesaffairs.platform.security.CallerScope;
+import com.salesaffairs.platform.security.Roles;
 
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +60,7 @@ public class CustomerResource {
 
     public record CustomerView(UUID id, String name, String industry, String country, String city, String email,
             String phone, String ownerId, String team, String region, Instant registeredAt, Instant updatedAt,
-            long version) {
+            long version) implements Versioned {
 
         static CustomerView of(Customer c) {
             return new CustomerView(c.id(), c.name(), c.industry(), c.country(), c.city(), c.email(), c.phone(),

@@ -43,6 +43,7 @@ import com.salesaffairs.platform.idempotency.Created;
 import com.salesaffairs.platform.idempotency.IdempotentCreates;
 import com.salesaffairs.platform.rest.PageParams;
 import com.salesaffairs.platform.rest.PageResponse;
+import com.salesaffairs.platform.rest.Versioned;
 import com.salesaffairs.platform.security.CallerScope;
 import com.salesaffairs.platform.security.Roles;
 
@@ -65,7 +66,7 @@ public class CatalogueResource {
     }
 
     public record ProductView(String sku, String name, String category, BigDecimal listPrice, BigDecimal unitCost,
-            String currency, boolean active, long version) {
+            String currency, boolean active, long version) implements Versioned {
         static ProductView of(Product p) {
             return new ProductView(p.sku(), p.name(), p.category(), p.listPrice(), p.unitCost(), p.currency(), p.active(),
                     p.version());

@@ -10,6 +10,7 @@ import com.salesaffairs.order.domain.ApprovalStep;
 import com.salesaffairs.order.domain.Ledger;
 import com.salesaffairs.order.domain.Order;
 import com.salesaffairs.order.domain.OrderLine;
+import com.salesaffairs.platform.rest.Versioned;
 
 /** What the order API answers; entities never cross the REST boundary. */
 public final class OrderViews {
@@ -40,7 +41,7 @@ public final class OrderViews {
             BigDecimal refundDue, List<LineView> lines, List<ApprovalView> approvals, Integer approvalPolicyVersion,
             Integer fulfilmentPolicyVersion, String rejectionReason, Instant submittedAt, Instant approvedAt,
             LocalDate shipBy, Instant shippedAt, Instant settledAt, Instant cancelledAt, Instant createdAt,
-            Instant updatedAt, long version) {
+            Instant updatedAt, long version) implements Versioned {
         public static OrderView of(Order o) {
             return new OrderView(o.id(), o.orderNumber(), o.status().name(), o.customerId(), o.customerName(),
                     o.opportunityId(), o.ownerId(), o.team(), o.region(), o.channel().name(), o.currency(),

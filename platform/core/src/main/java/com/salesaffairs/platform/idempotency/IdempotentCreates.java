@@ -5,16 +5,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesaffairs.platform.problem.ApiProblem;
+import com.salesaffairs.platform.rest.Versioned;
 
 /**
  * {@code Idempotency-Key} for creating POSTs (DESIGN section 3): the same key with the same body
@@ -65,6 +69,7 @@ public class IdempotentCreates {
             if (earlier.location != null) {
                 replay.header("Location", earlier.location);
             }
+            versionOf(earlier.body).ifPresent(v -> replay.tag(new EntityTag(Long.toString(v))));
             return replay.build();
         }
         Created<T> result = create.get();
@@ -91,8 +96,23 @@ public class IdempotentCreates {
                 .getSingleResult();
     }
 
+    /** 201 with Location, and the new resource's version as its ETag where it has one. */
     private static <T> Response created(Created<T> result) {
-        return Response.created(result.location()).entity(result.body()).build();
+        Response.ResponseBuilder created = Response.created(result.location()).entity(result.body());
+        if (result.body() instanceof Versioned v) {
+            created.tag(new EntityTag(Long.toString(v.version())));
+        }
+        return created.build();
+    }
+
+    /** The version a replayed body carries, so the replay has the ETag the first answer had. */
+    private Optional<Long> versionOf(String body) {
+        try {
+            JsonNode version = json.readTree(body).path("version");
+            return version.isIntegralNumber() ? Optional.of(version.asLong()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     private String hash(Object request) {
