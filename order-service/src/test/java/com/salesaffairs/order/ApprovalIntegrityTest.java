@@ -110,4 +110,21 @@ class ApprovalIntegrityTest {
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("DRAFT"));
         given().auth().oauth2(TestUsers.walt()).when().get("/api/v1/inventory/" + sku).then().body("reserved", equalTo(0));
     }
+
+    @Test
+    void a_director_lends_authority_to_an_executive_who_can_then_decide_and_no_one_else_without_it() {
+        String lent = lend(TestUsers.diana(), "sales-director", "erin");
+        try {
+            String id = draft(TestUsers.alice(), aliceCustomer(), product("100.00", "50.00", 5), 1, "30", "PREPAID");
+            given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                    .body("approvals.role", equalTo(java.util.List.of("sales-director")));
+            // The warehouse sees every order for its queue, but holds no approval authority.
+            approve(TestUsers.walt(), id).statusCode(403);
+            approve(TestUsers.sam(), id).statusCode(404);
+            approve(TestUsers.erin(), id).statusCode(200).body("status", equalTo("APPROVED"))
+                    .body("approvals[0].decidedBy", equalTo("erin")).body("approvals[0].onBehalfOf", equalTo("diana"));
+        } finally {
+            revoke(TestUsers.diana(), lent);
+        }
+    }
 }

@@ -115,4 +115,31 @@ class DelegationTest {
                 .body("{\"role\":\"sales-manager\",\"delegateUsername\":\"bob\",\"reason\":\"x\"}")
                 .when().post("/api/v1/delegations").then().statusCode(400).body("violations[0].field", equalTo("validUntil"));
     }
+
+    @Test
+    void the_location_of_a_grant_is_the_delegation_for_its_two_parties_only() {
+        String location = given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body(body("sales-manager", "bob", null, Instant.now().plus(1, ChronoUnit.HOURS)))
+                .when().post("/api/v1/delegations").then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        try {
+            for (String token : new String[] { TestUsers.mike(), TestUsers.bob(), TestUsers.diana() }) {
+                given().auth().oauth2(token).when().get(location).then().statusCode(200)
+                        .body("id", equalTo(id)).body("delegate", equalTo("bob")).body("delegator", equalTo("mike"));
+            }
+            given().auth().oauth2(TestUsers.cindy()).when().get(location).then().statusCode(404);
+            given().auth().oauth2(TestUsers.wendy()).when().get(location).then().statusCode(404);
+            given().auth().oauth2(TestUsers.walt()).when().get(location).then().statusCode(404);
+        } finally {
+            given().auth().oauth2(TestUsers.mike()).when().post("/api/v1/delegations/" + id + "/revoke");
+        }
+        // A delegate of any role sees what was lent to them.
+        String toWalt = grant(TestUsers.mike(), "sales-manager", "walt", null, Instant.now().plus(1, ChronoUnit.HOURS));
+        try {
+            given().auth().oauth2(TestUsers.walt()).when().get("/api/v1/delegations?active=true").then().statusCode(200)
+                    .body("items.id", hasItem(toWalt));
+        } finally {
+            given().auth().oauth2(TestUsers.mike()).when().post("/api/v1/delegations/" + toWalt + "/revoke");
+        }
+    }
 }

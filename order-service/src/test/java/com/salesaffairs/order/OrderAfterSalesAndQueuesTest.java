@@ -134,7 +134,7 @@ class OrderAfterSalesAndQueuesTest {
     void every_endpoint_refuses_a_caller_without_a_token_or_without_the_role() {
         String order = "/api/v1/orders/" + UUID.randomUUID();
         String[][] posts = {
-                { "/api/v1/orders", "walt" }, { order + "/submit", "fiona" }, { order + "/approvals", "walt" },
+                { "/api/v1/orders", "walt" }, { order + "/submit", "fiona" },
                 { order + "/cancel", "fiona" }, { order + "/shipments", "alice" }, { order + "/invoices", "walt" },
                 { order + "/payments", "mike" }, { order + "/refunds", "diana" }, { "/api/v1/products", "walt" },
                 { "/api/v1/inventory/receipts", "alice" }, { "/api/v1/delegations", "alice" },
@@ -144,6 +144,9 @@ class OrderAfterSalesAndQueuesTest {
             given().auth().oauth2(token(p[1])).contentType(ContentType.JSON).body("{}").when().post(p[0]).then()
                     .statusCode(403).contentType("application/problem+json");
         }
+        // Approvals take any signed-in user (a delegation may name anyone); without a token they are 401 too.
+        given().contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}").when().post(order + "/approvals").then()
+                .statusCode(401);
         given().auth().oauth2(TestUsers.sam()).when().get(order + "/history").then().statusCode(403);
         given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"limit\":1,\"blocked\":false}")
                 .when().put("/api/v1/customers/" + UUID.randomUUID() + "/credit").then().statusCode(403);

@@ -30,8 +30,11 @@ import com.salesaffairs.platform.idempotency.Created;
 import com.salesaffairs.platform.idempotency.IdempotentCreates;
 import com.salesaffairs.platform.rest.PageParams;
 import com.salesaffairs.platform.rest.PageResponse;
+import com.salesaffairs.platform.rest.Versioned;
 import com.salesaffairs.platform.security.CallerScope;
 import com.salesaffairs.platform.security.Roles;
+
+import io.quarkus.security.Authenticated;
 
 /** A supervisor lends their approval authority to a named user for a time window, on the record. */
 @Path("/api/v1/delegations")
@@ -49,7 +52,7 @@ public class DelegationResource {
 
     public record DelegationView(UUID id, String delegator, String role, String team, String delegate,
             Instant validFrom, Instant validUntil, String reason, String status, boolean inForce, Instant createdAt,
-            Instant revokedAt, String revokedBy, long version) {
+            Instant revokedAt, String revokedBy, long version) implements Versioned {
         static DelegationView of(Delegation d, Instant now) {
             return new DelegationView(d.id(), d.delegatorUsername(), d.role(), d.team(), d.delegateUsername(),
                     d.validFrom(), d.validUntil(), d.reason(), d.status().name(), d.inForceAt(now), d.createdAt(),
@@ -84,13 +87,24 @@ public class DelegationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
-            Roles.FINANCE, Roles.ORDER_REVIEWER })
+    // Any signed-in user: a delegate may hold any role, and sees only what they granted or received.
+    @Authenticated
     @Operation(summary = "Delegations you granted or received (all for director, executive, admin); active=true for those in force")
     public PageResponse<DelegationView> list(@QueryParam("active") boolean active, @Valid @BeanParam PageParams page) {
         Instant now = clock.instant();
         return PageResponse.of(delegations.list(caller.get(), active, page).stream().map(d -> DelegationView.of(d, now))
                 .toList(), page, delegations.count(caller.get(), active));
+    }
+
+    @GET
+    @Path("/{id}")
+    // Any signed-in user: a delegate may hold any role, and sees only what they granted or received.
+    @Authenticated
+    @Operation(summary = "One delegation, what the Location of a grant points to (its delegator and delegate;"
+            + " director, executive, admin)")
+    @APIResponse(responseCode = "404", description = "unknown, or neither granted nor received by you")
+    public DelegationView delegation(@PathParam("id") UUID id) {
+        return DelegationView.of(delegations.visible(id, caller.get()), clock.instant());
     }
 
     @POST

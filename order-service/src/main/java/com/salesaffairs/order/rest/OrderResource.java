@@ -53,6 +53,8 @@ import com.salesaffairs.platform.rest.PageResponse;
 import com.salesaffairs.platform.security.CallerScope;
 import com.salesaffairs.platform.security.Roles;
 
+import io.quarkus.security.Authenticated;
+
 /** Order to cash. Actions accept If-Match with the order's version (its ETag); creating POSTs accept Idempotency-Key. */
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -136,9 +138,13 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/approvals")
-    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.SALES_REP })
-    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance, order-reviewer) or of an authority delegated to the caller now; never the submitter")
-    @APIResponse(responseCode = "403", description = "not an approver of a pending step, or the order's own submitter")
+    // Any signed-in user: a delegation lends authority to anyone named, whatever their role; it is checked on the step.
+    @Authenticated
+    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance,"
+            + " order-reviewer) or of an authority delegated to the caller now; never the submitter, one step per person")
+    @APIResponse(responseCode = "403", description = "no authority over a pending step, the order's own submitter, or"
+            + " already approved another step of this review")
+    @APIResponse(responseCode = "404", description = "unknown, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "not pending approval, or a concurrent decision won")
     @APIResponse(responseCode = "422", description = "rule order.stock-available when the last approval cannot reserve stock")
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
