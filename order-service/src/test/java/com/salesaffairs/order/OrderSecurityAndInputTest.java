@@ -107,6 +107,13 @@ class OrderSecurityAndInputTest {
                 .then().statusCode(400).body("violations.field", hasItem("size"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?page=20000000&size=200")
                 .then().statusCode(400).body("violations.field", hasItem("page"));
+        // Not a number at all: a 400 naming the parameter, not the JAX-RS default of a bare 404.
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?size=abc")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("size"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?page=-1")
+                .then().statusCode(400).body("violations.field", hasItem("page"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?page=1&size=5")
+                .then().statusCode(200).body("page", equalTo(1)).body("size", equalTo(5));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?status=LOST")
                 .then().statusCode(400).body("violations.field", hasItem("status"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders?customerId=42")

@@ -82,7 +82,7 @@ public class CaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ServiceCase> list(Scope caller, CaseStatus status, Severity severity, UUID customerId, PageParams page) {
-        return query(caller, status, severity, customerId).page(Page.of(page.page, page.size)).list();
+        return query(caller, status, severity, customerId).page(Page.of(page.number(), page.size())).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -81,7 +81,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> list(Scope caller, String name, PageParams page) {
         var query = query(caller, name);
-        return query.page(Page.of(page.page, page.size)).list();
+        return query.page(Page.of(page.number(), page.size())).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -59,7 +59,7 @@ public class CatalogueService {
     public List<Product> products(String category, PageParams page) {
         return em.createQuery("FROM Product p WHERE (:category IS NULL OR p.category = :category) ORDER BY p.sku",
                 Product.class).setParameter("category", category).setFirstResult(page.offset())
-                .setMaxResults(page.size).getResultList();
+                .setMaxResults(page.size()).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

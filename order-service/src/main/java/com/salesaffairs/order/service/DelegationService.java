@@ -81,7 +81,7 @@ public class DelegationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Delegation> list(Scope caller, boolean activeOnly, PageParams page) {
         return query(caller, activeOnly, "SELECT d FROM Delegation d", Delegation.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

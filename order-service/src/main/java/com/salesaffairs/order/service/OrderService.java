@@ -497,7 +497,7 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Order> list(Scope caller, OrderStatus status, UUID customerId, boolean overdue, PageParams page) {
-        return query(caller, status, customerId, overdue).page(Page.of(page.page, page.size)).list();
+        return query(caller, status, customerId, overdue).page(Page.of(page.number(), page.size())).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -511,7 +511,7 @@ public class OrderService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Order> awaitingDecisionBy(Scope caller, UUID customerId, PageParams page) {
-        return awaiting(caller, customerId).page(Page.of(page.page, page.size)).list();
+        return awaiting(caller, customerId).page(Page.of(page.number(), page.size())).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
