@@ -61,7 +61,8 @@ class CatalogueTest {
                 .when().post("/api/v1/inventory/receipts").then().statusCode(400).body("violations[0].field", equalTo("quantity"));
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
                 .body("{\"sku\":\"NO-SUCH\",\"warehouse\":\"WH-WEST\",\"quantity\":1}")
-                .when().post("/api/v1/inventory/receipts").then().statusCode(404);
+                .when().post("/api/v1/inventory/receipts").then().statusCode(422)
+                .body("rule", equalTo("receipt.sku-known")).body("violations[0].field", equalTo("sku"));
         given().auth().oauth2(TestUsers.diana()).contentType(ContentType.JSON)
                 .body("{\"sku\":\"" + sku + "\",\"name\":\"x\",\"category\":\"c\",\"listPrice\":1.00,\"unitCost\":1.00}")
                 .when().post("/api/v1/products").then().statusCode(409);

@@ -317,4 +317,28 @@ class OrderToCashTest {
         assertEquals(0, new BigDecimal("20.00").compareTo(payload.get("paidAmount").decimalValue()));
         assertEquals(0, new BigDecimal("20.00").compareTo(payload.get("refundDue").decimalValue()));
     }
+
+    @Test
+    void a_cash_on_delivery_invoice_is_due_on_issue_and_a_new_fulfilment_policy_names_every_term() {
+        String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), product("10.00", "5.00", 1), 1, "0",
+                "CASH_ON_DELIVERY");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("approvals.role", equalTo(List.of("order-reviewer")));
+        given().auth().oauth2(TestUsers.rita()).contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}")
+                .when().post("/api/v1/orders/" + id + "/approvals").then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"COD-1\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        // order.fulfilment v1 names no days for cash on delivery: due when issued, not a default 30 days later.
+        String issued = given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201).extract().path("issuedAt");
+        given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/orders/" + id + "/invoices").then()
+                .body("[0].dueDate", equalTo(issued.substring(0, 10)));
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":{\"shipWithinBusinessDays\":3,\"paymentDueDays\":{\"PREPAID\":0,\"NET30\":30,"
+                        + "\"NET60\":60,\"NET90\":90}},\"rationale\":\"same terms\"}")
+                .when().post("/api/v1/policies/order.fulfilment/drafts").then().statusCode(400)
+                .body("violations.field", hasItems("content.paymentDueDays.CASH_ON_DELIVERY",
+                        "content.paymentDueDays.LETTER_OF_CREDIT"));
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesaffairs.order.domain.ApprovalPolicy;
+import com.salesaffairs.order.domain.PaymentTerms;
 import com.salesaffairs.platform.policy.PolicyContentValidator;
 import com.salesaffairs.platform.problem.Violation;
 
@@ -47,8 +48,18 @@ public class OrderPolicyValidators {
                 if (!days.isInt() || days.asInt() < 1 || days.asInt() > 60) {
                     problems.add(new Violation("shipWithinBusinessDays", "must be a whole number of days from 1 to 60"));
                 }
-                if (!content.path("paymentDueDays").isObject()) {
+                JsonNode due = content.path("paymentDueDays");
+                if (!due.isObject()) {
                     problems.add(new Violation("paymentDueDays", "must map payment terms to days"));
+                } else {
+                    // Every term is named, so a new version says when each is due instead of leaving it to a default.
+                    for (PaymentTerms terms : PaymentTerms.values()) {
+                        JsonNode d = due.path(terms.name());
+                        if (!d.isInt() || d.asInt() < 0 || d.asInt() > 365) {
+                            problems.add(new Violation("paymentDueDays." + terms.name(),
+                                    "must be a whole number of days from 0 to 365"));
+                        }
+                    }
                 }
                 return problems;
             }

@@ -89,7 +89,10 @@ public class CatalogueService {
 
     /** A goods receipt adds stock to one warehouse (created on first receipt). */
     public Ledger.GoodsReceipt receive(String sku, String warehouse, int quantity, String reference, String by) {
-        product(sku);
+        // The sku is a field of the receipt, not the resource addressed: an unknown one is a rule, not a 404.
+        if (em.find(Product.class, sku) == null) {
+            throw ApiProblem.ruleViolated("receipt.sku-known", "sku", "sku " + sku + " is not in the catalogue");
+        }
         Instant now = clock.instant();
         StockLevel level = stock.lockLevel(sku, warehouse);
         if (level == null) {

@@ -347,7 +347,8 @@ public class OrderService {
         Instant now = clock.instant();
         BigDecimal amount = order.invoice(quantities, now);
         PolicyVersion fulfilment = policies.require(FULFILMENT_POLICY);
-        int dueDays = policies.read(fulfilment.content).path("paymentDueDays").path(order.paymentTerms().name()).asInt(30);
+        // Terms the policy names no days for (cash on delivery, letter of credit) are due on issue, never a guessed 30.
+        int dueDays = policies.read(fulfilment.content).path("paymentDueDays").path(order.paymentTerms().name()).asInt(0);
         Ledger.Invoice inv = new Ledger.Invoice();
         inv.id = UUID.randomUUID();
         inv.invoiceNumber = orders.nextInvoiceNumber(now.atZone(ZoneOffset.UTC).getYear());
