@@ -135,13 +135,15 @@ public class DelegationService {
         return em.createQuery("""
                 SELECT d FROM Delegation d WHERE d.delegateUsername = :username AND d.role = :role
                 AND d.status = :active AND d.validFrom <= :now AND d.validUntil > :now
+                AND d.delegatorId <> :owner AND d.delegatorId <> :submitter
                 ORDER BY d.validUntil DESC, d.id""", Delegation.class)
                 .setParameter("username", delegateUsername).setParameter("role", role)
                 .setParameter("active", Delegation.Status.ACTIVE).setParameter("now", now)
+                .setParameter("owner", order.ownerId())
+                .setParameter("submitter", order.submittedBy() == null ? order.ownerId() : order.submittedBy())
                 .setLockMode(LockModeType.PESSIMISTIC_READ)
                 .getResultList().stream()
                 .filter(d -> d.covers(role, order.team(), now))
-                .filter(d -> !d.delegatorId().equals(order.ownerId()) && !d.delegatorId().equals(order.submittedBy()))
                 .findFirst();
     }
 }

@@ -145,12 +145,16 @@ public class ProblemMappers {
             if (root instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
                     || "40001".equals(sql.getSQLState()))) {
                 // PostgreSQL chose this request to break a deadlock (or a serialisation conflict): nothing was written.
+                // Logged: a deadlock is a lock-ordering fault of the server's, and must leave a trace.
+                LOG.warn("concurrent transactions conflicted on " + path(uri) + " (" + sql.getSQLState() + "): "
+                        + sql.getMessage());
                 return respond(ApiProblem.conflict("a concurrent request changed the same records; reload and retry")
                         .toProblem(path(uri)));
             }
             if (root instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().equals("22003") || sql.getSQLState().equals("22008"))) {
                 // A number or a time inside Java's range but outside the column's: bad input, never a 500.
+                LOG.warn("value out of a column's range on " + path(uri) + ": " + sql.getMessage());
                 return respond(ApiProblem.invalid("body", "a number or date is out of the range that can be stored")
                         .toProblem(path(uri)));
             }
