@@ -135,7 +135,7 @@ class OrderAfterSalesAndQueuesTest {
         String order = "/api/v1/orders/" + UUID.randomUUID();
         String[][] posts = {
                 { "/api/v1/orders", "walt" }, { order + "/submit", "fiona" },
-                { order + "/cancel", "fiona" }, { order + "/shipments", "alice" }, { order + "/invoices", "walt" },
+                { order + "/cancel", "walt" }, { order + "/shipments", "alice" }, { order + "/invoices", "walt" },
                 { order + "/payments", "mike" }, { order + "/refunds", "diana" }, { "/api/v1/products", "walt" },
                 { "/api/v1/inventory/receipts", "alice" }, { "/api/v1/delegations", "alice" },
                 { "/api/v1/delegations/" + UUID.randomUUID() + "/revoke", "alice" } };

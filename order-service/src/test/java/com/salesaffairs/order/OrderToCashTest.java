@@ -304,7 +304,12 @@ class OrderToCashTest {
         given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
                 .body("{\"amount\":20.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"PRE-" + id + "\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
+        // Money received becomes money owed back: not the rep's call.
         given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(403);
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(403);
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
                 .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("refundDue", equalTo(20.00f))
                 .body("outstandingAmount", equalTo(0.00f));

@@ -158,8 +158,9 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Cancel before shipment (owner, their manager, director); releases reserved stock")
+    @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN, Roles.FINANCE })
+    @Operation(summary = "Cancel before shipment (owner, their manager, director; an order with payments only finance"
+            + " or a director); releases reserved stock, what was paid becomes refundDue")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CancelRequest request) {
         return withTag(orders.cancel(id, version(ifMatch), request.reason().trim(), caller.get()));

@@ -423,7 +423,13 @@ public class OrderService {
 
     public Order cancel(UUID id, Optional<Long> ifMatch, String reason, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
-        if (!caller.userId().equals(order.ownerId()) && !caller.managesTeam(order.team()) && !caller.seesAll()) {
+        boolean paid = order.paidAmount().signum() > 0;
+        if (paid && !caller.hasRole(Roles.FINANCE) && !caller.seesAll()) {
+            // Cancelling turns money received into money owed back: finance's decision, or a director's.
+            throw ApiProblem.forbidden("order " + order.orderNumber()
+                    + " has payments: finance or a director cancels it");
+        }
+        if (!paid && !caller.userId().equals(order.ownerId()) && !caller.managesTeam(order.team()) && !caller.seesAll()) {
             throw ApiProblem.forbidden("only the owner, their manager or a director may cancel an order");
         }
         boolean hadReservations = order.status() == OrderStatus.APPROVED;
