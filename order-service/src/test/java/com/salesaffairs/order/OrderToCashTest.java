@@ -295,6 +295,11 @@ class OrderToCashTest {
                 Duration.ofSeconds(20));
     }
 
+    private static io.restassured.response.ValidatableResponse cancel(String token, String orderId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + orderId + "/cancel").then();
+    }
+
     @Test
     void a_prepaid_order_paid_and_then_withdrawn_is_cancelled_with_its_payment_due_back() throws Exception {
         String sku = product("10.00", "5.00", 2);
@@ -305,12 +310,9 @@ class OrderToCashTest {
                 .body("{\"amount\":20.00,\"method\":\"BANK_TRANSFER\",\"reference\":\"PRE-" + id + "\"}")
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
         // Money received becomes money owed back: not the rep's call.
-        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
-                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(403);
-        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
-                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(403);
-        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
-                .when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(200)
+        cancel(TestUsers.alice(), id).statusCode(403);
+        cancel(TestUsers.mike(), id).statusCode(403);
+        cancel(TestUsers.fiona(), id).statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("refundDue", equalTo(20.00f))
                 .body("outstandingAmount", equalTo(0.00f));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku)
