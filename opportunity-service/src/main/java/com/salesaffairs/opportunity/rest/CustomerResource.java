@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +47,9 @@ import com.salesaffairs.platform.security.Roles;
 @Tag(name = "customers")
 public class CustomerResource {
 
+    @Schema(description = "What a rep may say about a customer; owner and team come from the caller", example = """
+            {"name": "Acme Pumps", "industry": "Machinery", "country": "CN", "city": "Hangzhou",
+             "email": "buyer@acme-pumps.example", "phone": "+86 571 8800 0000"}""")
     public record CustomerRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 100) String industry,
@@ -80,12 +85,13 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
-    @Operation(summary = "Register a customer (sales-rep, sales-manager); publishes sales.customer.registered.v1. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "registered")
-    @APIResponse(responseCode = "400", description = "invalid field, named in violations")
-    @APIResponse(responseCode = "401", description = "no or bad token")
-    @APIResponse(responseCode = "403", description = "role may not register customers")
+    @Operation(operationId = "registerCustomer", summary = "Register a customer (sales-rep, sales-manager); publishes"
+            + " sales.customer.registered.v1. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "registered; the caller owns it",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "409", description = "a customer of that name exists in the team")
+    @APIResponse(responseCode = "422", description = "rule customer.owner-team (the caller is in no sales team), or"
+            + " idempotency-key.reused (the key came with another body)")
     public Response register(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull CustomerRequest request) {
         return idempotent.create(idempotencyKey, caller.get().userId(), "customer.register", request, () -> {
@@ -97,7 +103,7 @@ public class CustomerResource {
     @GET
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.AFTERSALES_AGENT, Roles.DATA_STEWARD })
-    @Operation(summary = "Customers in the caller's scope: a rep's own, a manager's team, all for director, executive, admin and functional roles")
+    @Operation(operationId = "listCustomers", summary = "Customers in the caller's scope: a rep's own, a manager's team, all for director, executive, admin and functional roles")
     public PageResponse<CustomerView> list(@QueryParam("name") String name, @Valid @BeanParam PageParams page) {
         return PageResponse.of(customers.list(caller.get(), name, page).stream().map(CustomerView::of).toList(), page,
                 customers.count(caller.get(), name));
@@ -107,7 +113,9 @@ public class CustomerResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.ORDER_REVIEWER, Roles.AFTERSALES_AGENT, Roles.DATA_STEWARD })
-    @Operation(summary = "One customer; 404 when unknown or outside the caller's scope")
+    @Operation(operationId = "getCustomer", summary = "One customer; 404 when unknown or outside the caller's scope")
+    @APIResponse(responseCode = "200", description = "the customer; its version is the ETag",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     public Response get(@PathParam("id") UUID id) {
         Customer c = customers.visible(id, caller.get());
         return Response.ok(CustomerView.of(c)).tag(new EntityTag(Long.toString(c.version()))).build();
@@ -116,7 +124,12 @@ public class CustomerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Change a customer's details (owner, their manager, director, admin); publishes sales.customer.updated.v1")
+    @Operation(operationId = "updateCustomer", summary = "Change a customer's details (owner, their manager, director,"
+            + " admin); publishes sales.customer.updated.v1")
+    @APIResponse(responseCode = "200", description = "the changed customer; its new version is the ETag",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "409", description = "changed by someone else meanwhile, or the new name is taken in"
+            + " the team")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CustomerRequest request) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesaffairs.platform.events.DocumentedEventTypes;
 import com.salesaffairs.platform.events.EventEnvelope;
 import com.salesaffairs.platform.events.TraceContext;
 import com.salesaffairs.platform.events.Traceparent;
@@ -25,6 +26,7 @@ public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DocumentedEventTypes documented = DocumentedEventTypes.fromClasspath();
 
     public Outbox(EntityManager em, ObjectMapper json, Clock clock) {
         this.em = em;
@@ -37,6 +39,10 @@ public class Outbox {
     public UUID record(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
         if (!EventEnvelope.isValidType(eventType)) {
             throw new IllegalArgumentException("event type " + eventType + " breaks the naming contract");
+        }
+        if (!documented.contains(eventType)) {
+            throw new IllegalStateException("event type " + eventType + " is not a message of this service's"
+                    + " asyncapi.yaml: document it, with its JSON Schema, before publishing it");
         }
         OutboxEvent event = new OutboxEvent();
         event.ceId = UUID.randomUUID();

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,18 +39,29 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class PolicyResource {
 
-    public record PolicyView(String key, int version, String status, JsonNode content, Instant effectiveFrom,
+    @Schema(name = "PolicyVersion", description = "One version of a policy document")
+    public record PolicyView(String key, int version,
+            @Schema(enumeration = { "DRAFT", "APPROVED", "ACTIVE", "RETIRED", "REJECTED" }) String status,
+            @Schema(type = SchemaType.OBJECT, description = "The policy's rules, in the shape its key defines") JsonNode content,
+            Instant effectiveFrom,
             String author, String approver, String rationale, Instant reviewDueAt, Instant createdAt,
             Instant decidedAt, String decisionComment) {
     }
 
-    public record DraftRequest(@NotNull JsonNode content, @NotBlank @Size(max = 2000) String rationale,
+    @Schema(name = "PolicyDraftRequest", example = """
+            {"content": {"shipByDays": 5}, "rationale": "Carriers now deliver in five working days",
+             "effectiveFrom": "2027-01-01T00:00:00Z", "reviewDueAt": "2027-12-31T00:00:00Z"}""")
+    public record DraftRequest(@Schema(type = SchemaType.OBJECT, description = "The whole new content")
+            @NotNull JsonNode content, @NotBlank @Size(max = 2000) String rationale,
             Instant effectiveFrom, Instant reviewDueAt) {
     }
 
+    @Schema(name = "PolicyDecisionRequest", example = """
+            {"comment": "Checked against the carriers' contracts"}""")
     public record DecisionRequest(@Size(max = 2000) String comment) {
     }
 
+    @Schema(name = "PolicyDiff")
     public record DiffView(String key, int from, int to, List<PolicyDiff.Change> changes) {
     }
 
@@ -60,14 +74,16 @@ public class PolicyResource {
     }
 
     @GET
-    @Operation(summary = "The policies in force in this service (any signed-in user)")
+    @Operation(operationId = "listPolicies", summary = "The policies in force in this service (any signed-in user)")
     public List<PolicyView> list() {
         return store.keys().stream().flatMap(k -> store.active(k).stream()).map(this::view).toList();
     }
 
     @GET
     @Path("/{key}")
-    @Operation(summary = "The version of a policy in force now")
+    @Operation(operationId = "getPolicy", summary = "The version of a policy in force now")
+    @APIResponse(responseCode = "200", description = "the version in force",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "unknown policy")
     public PolicyView active(@PathParam("key") String key) {
         return view(store.active(key).orElseThrow(() -> ApiProblem.notFound("policy", key)));
@@ -75,7 +91,9 @@ public class PolicyResource {
 
     @GET
     @Path("/{key}/versions/{version}")
-    @Operation(summary = "One version of a policy, in any status")
+    @Operation(operationId = "getPolicyVersion", summary = "One version of a policy, in any status")
+    @APIResponse(responseCode = "200", description = "the version",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "unknown policy or version")
     public PolicyView version(@PathParam("key") String key, @PathParam("version") int version) {
         return view(store.version(key, version).orElseThrow(() -> ApiProblem.notFound("policy version", key + " v" + version)));
@@ -83,7 +101,10 @@ public class PolicyResource {
 
     @GET
     @Path("/{key}/diff")
-    @Operation(summary = "What changed between two versions, as JSON pointers")
+    @Operation(operationId = "diffPolicyVersions", summary = "What changed between two versions, as JSON pointers")
+    @APIResponse(responseCode = "200", description = "the changes from one version to the other",
+            content = @Content(schema = @Schema(implementation = DiffView.class)))
+    @APIResponse(responseCode = "400", description = "from or to is missing or not a version number")
     public DiffView diff(@PathParam("key") String key, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam) {
         int from = versionNumber("from", fromParam);
@@ -96,8 +117,10 @@ public class PolicyResource {
     @POST
     @Path("/{key}/drafts")
     @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Draft a new version (policy-admin, admin); takes effect only once someone else approves it")
-    @APIResponse(responseCode = "201", description = "draft created")
+    @Operation(operationId = "draftPolicyVersion", summary = "Draft a new version (policy-admin, admin); takes effect"
+            + " only once someone else approves it")
+    @APIResponse(responseCode = "201", description = "draft created",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "invalid content, naming the field")
     @APIResponse(responseCode = "403", description = "not a policy admin")
     public Response draft(@PathParam("key") String key, @Valid @NotNull DraftRequest request) {
@@ -110,7 +133,10 @@ public class PolicyResource {
     @POST
     @Path("/{key}/versions/{version}/approve")
     @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Approve a draft (policy-admin, admin; never its author); publishes sales.policy.changed.v1")
+    @Operation(operationId = "approvePolicyVersion", summary = "Approve a draft (policy-admin, admin; never its"
+            + " author); publishes sales.policy.changed.v1")
+    @APIResponse(responseCode = "200", description = "the approved version (ACTIVE once its effectiveFrom has come)",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "409", description = "the version is not a draft")
     @APIResponse(responseCode = "422", description = "rule policy.four-eyes: the author cannot approve")
     public PolicyView approve(@PathParam("key") String key, @PathParam("version") int version,
@@ -121,7 +147,11 @@ public class PolicyResource {
     @POST
     @Path("/{key}/versions/{version}/reject")
     @RolesAllowed({ Roles.POLICY_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Reject a draft (policy-admin, admin; never its author)")
+    @Operation(operationId = "rejectPolicyVersion", summary = "Reject a draft (policy-admin, admin; never its author)")
+    @APIResponse(responseCode = "200", description = "the rejected version",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "409", description = "the version is not a draft")
+    @APIResponse(responseCode = "422", description = "rule policy.four-eyes: the author cannot reject their own draft")
     public PolicyView reject(@PathParam("key") String key, @PathParam("version") int version,
             @Valid DecisionRequest request) {
         return view(store.reject(key, version, caller.get().username(), request == null ? null : request.comment()));

@@ -10,6 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.salesaffairs.platform.problem.ApiProblem;
 
 /** Serves the service's AsyncAPI document (its events in and out) from {@code asyncapi.yaml} on the classpath. */
 @Path("/asyncapi.yaml")
@@ -17,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AsyncApiResource {
     @GET
     @Produces("application/yaml")
-    @Operation(summary = "The AsyncAPI document of the events this service publishes and consumes")
+    @Operation(operationId = "getAsyncApiDocument", summary = "The AsyncAPI document of the events this service publishes and consumes")
+    @APIResponse(responseCode = "200", description = "the AsyncAPI 3.0 document (YAML)",
+            content = @Content(schema = @Schema(type = SchemaType.STRING)))
     public Response document() throws IOException {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("asyncapi.yaml")) {
             if (in == null) {
-                return Response.status(404).build();
+                throw ApiProblem.notFound("document", "asyncapi.yaml");
             }
             return Response.ok(in.readAllBytes()).build();
         }
