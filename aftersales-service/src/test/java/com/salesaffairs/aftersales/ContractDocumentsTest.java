@@ -2,9 +2,13 @@ package com.salesaffairs.aftersales;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.salesaffairs.platform.testing.OpenApiContract;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 
 import io.quarkus.test.common.WithTestResource;
@@ -29,5 +33,10 @@ class ContractDocumentsTest {
                 .body(containsString("/api/v1/feedback"))
                 .body(containsString("/api/v1/cases/{id}"))
                 .body(containsString("feedback.customer-known"));
+    }
+
+    @Test
+    void every_operation_declares_its_success_schema_its_problems_and_a_request_example() {
+        assertEquals(List.of(), OpenApiContract.gaps(OpenApiContract.servedDocument()));
     }
 }

@@ -3,6 +3,8 @@ package com.salesaffairs.opportunity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -135,5 +137,17 @@ class OutboxRelayTest {
         assertEquals(1, count("ce_id = '" + stuck + "' AND published_at IS NULL"), "an unpublished row is never deleted");
         assertEquals(1, count("ce_id = '" + recent + "'"), "a row inside the retention stays");
         assertEquals(0, count("ce_id = '" + lastOld + "'"));
+    }
+
+    @Test
+    void an_event_type_the_asyncapi_document_does_not_name_is_refused_and_nothing_is_written() {
+        String aggregate = UUID.randomUUID().toString();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew()
+                .call(() -> outbox.record("sales.opportunity.events", "customer", aggregate, "sales.customer.merged.v1",
+                        "{}")));
+        assertTrue(refused.getMessage().contains("sales.customer.merged.v1"), refused.getMessage());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("SELECT count(o) FROM OutboxEvent o WHERE o.aggregateId = :id", Long.class)
+                .setParameter("id", aggregate).getSingleResult()));
     }
 }

@@ -2,9 +2,13 @@ package com.salesaffairs.reporting;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.salesaffairs.platform.testing.OpenApiContract;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 
 import io.quarkus.test.common.WithTestResource;
@@ -31,5 +35,10 @@ class ServiceDocumentsTest {
                 .body(containsString("/api/v1/reports/sales-trend"))
                 .body(containsString("/api/v1/reports/aftersales"))
                 .body(containsString("sales-manager: their team's facts"));
+    }
+
+    @Test
+    void every_operation_declares_its_success_schema_its_problems_and_a_request_example() {
+        assertEquals(List.of(), OpenApiContract.gaps(OpenApiContract.servedDocument()));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,8 +50,9 @@ public class CaseResource {
     @GET
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.AFTERSALES_AGENT })
-    @Operation(summary = "Cases in the caller's scope, newest first: a rep's own (owned or logged), a manager's team, "
+    @Operation(operationId = "listCases", summary = "Cases in the caller's scope, newest first: a rep's own (owned or logged), a manager's team, "
             + "all for director, executive, admin and aftersales-agent")
+    @APIResponse(responseCode = "200", description = "a page of cases")
     @APIResponse(responseCode = "400", description = "bad filter or page, named in violations")
     public PageResponse<CaseView> list(
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_PROGRESS",
@@ -71,7 +73,10 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.AFTERSALES_AGENT })
-    @Operation(summary = "One case with its SLA deadlines; ETag is its version. 404 when unknown or outside the caller's scope")
+    @Operation(operationId = "getCase", summary = "One case with its SLA deadlines; ETag is its version. 404 when unknown"
+            + " or outside the caller's scope")
+    @APIResponse(responseCode = "200", description = "the case",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "unknown or not visible to the caller")
     public Response get(@PathParam("id") String id) {
         ServiceCase c = cases.visible(uuid("id", id), caller.get());

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.salesaffairs.aftersales.domain.Feedback;
 import com.salesaffairs.aftersales.domain.FeedbackCategory;
 import com.salesaffairs.aftersales.domain.FeedbackChannel;
@@ -20,6 +22,10 @@ public final class CaseViews {
     }
 
     /** Feedback as the caller reports it; owner, team and region come from the customer, not from the body. */
+    @Schema(example = """
+            {"customerId": "3f6c2a8e-5b1d-4c7e-9a2f-0d8e4b6c1a57", "orderId": "8b1e4c2d-7f3a-4e9b-b6d5-2c0a9f8e7d61",
+             "channel": "PHONE", "category": "PRODUCT_QUALITY", "severity": "HIGH",
+             "summary": "Pump seal leaks after two weeks", "details": "Customer reports a leak on 3 of 10 units."}""")
     public record FeedbackRequest(
             @NotNull UUID customerId,
             UUID orderId,

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,9 +44,10 @@ public class FeedbackResource {
 
     @POST
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.AFTERSALES_AGENT })
-    @Operation(summary = "Log customer feedback as a case (sales-rep for own or team customers, sales-manager for the team's, aftersales-agent for any). "
+    @Operation(operationId = "logFeedback", summary = "Log customer feedback as a case (sales-rep for own or team customers, sales-manager for the team's, aftersales-agent for any). "
             + "Opens the case with SLA deadlines from aftersales.sla and publishes sales.feedback.logged.v1. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "case opened; Location /api/v1/cases/{id}")
+    @APIResponse(responseCode = "201", description = "case opened; Location /api/v1/cases/{id}",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "invalid field, named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not log feedback")

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.salesaffairs.e2e.SalesSteps.Kpi;
 
 /**
- * The outbox promise (DESIGN section 5): with the broker down, every request still succeeds
+ * The outbox promise (docs/events.md): with the broker down, every request still succeeds
  * because it only commits to the service's own database; once the broker is back the relay
  * delivers every fact, and the consumers' inboxes count each exactly once.
  */

@@ -18,7 +18,7 @@ import io.restassured.response.Response;
 
 /**
  * The real Keycloak with the realm from identity-config, and a service that trusts only its
- * {@code sales} realm: signature, issuer and audience are all checked (DESIGN section 4).
+ * {@code sales} realm: signature, issuer and audience are all checked (docs/security.md).
  */
 class KeycloakTokenIT {
     private static final String CUSTOMERS = Service.OPPORTUNITY.url("/api/v1/customers");

@@ -48,7 +48,7 @@ public final class StackClient {
                     .setParam("http.connection.timeout", 5_000)
                     .setParam("http.socket.timeout", 30_000));
 
-    /** The five services and their ports in deploy/local (DESIGN section 2). */
+    /** The five services and their ports in deploy/local (docs/architecture.md). */
     public enum Service {
         OPPORTUNITY("opportunity-service", 8081),
         ORDER("order-service", 8082),

@@ -17,7 +17,7 @@ import com.salesaffairs.platform.problem.Violation;
  */
 public final class KpiPolicyRules {
     public static final String KEY = "performance.kpi";
-    /** The KPIs of DESIGN section 1.4; a weight for anything else would dilute the score silently. */
+    /** The KPIs the system computes (docs/architecture.md); a weight for anything else would dilute the score silently. */
     public static final Set<String> KPIS = Set.of("salesAmount", "growthRate", "customerSatisfaction",
             "reportTimeliness", "winRate");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,10 +73,11 @@ public class KpiResource {
     @GET
     @Path("/reps/{repId}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN })
-    @Operation(summary = "A rep's KPI figures for a month (sales-rep: own only; sales-manager: reps of their team; "
+    @Operation(operationId = "getRepKpi", summary = "A rep's KPI figures for a month (sales-rep: own only; sales-manager: reps of their team; "
             + "sales-director, executive, admin: all). A month without settled orders reads as zeros; "
             + "grossMarginPct is null when there are no sales.")
-    @APIResponse(responseCode = "200", description = "the rep's month, amounts in CNY to the cent")
+    @APIResponse(responseCode = "200", description = "the rep's month, amounts in CNY to the cent",
+            content = @Content(schema = @Schema(implementation = RepKpiView.class)))
     @APIResponse(responseCode = "400", description = "period missing or not YYYY-MM, or repId not a UUID; named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not read KPIs (finance, warehouse and other functional roles)")
@@ -89,9 +92,10 @@ public class KpiResource {
     @GET
     @Path("/teams/{team}")
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN })
-    @Operation(summary = "A team's KPI figures for a month: the sums and each rep's figures, best sales first "
+    @Operation(operationId = "getTeamKpi", summary = "A team's KPI figures for a month: the sums and each rep's figures, best sales first "
             + "(sales-manager: own team only; sales-director, executive, admin: any team)")
-    @APIResponse(responseCode = "200", description = "the team's month; zeros and no reps when nothing was settled")
+    @APIResponse(responseCode = "200", description = "the team's month; zeros and no reps when nothing was settled",
+            content = @Content(schema = @Schema(implementation = TeamKpiView.class)))
     @APIResponse(responseCode = "400", description = "period missing or not YYYY-MM; named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not read team KPIs (sales-rep, functional roles)")

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,7 @@ import com.salesaffairs.reporting.service.ReportService;
 public class ReportResource {
     /** Aftersales counts are cheap at any span; the cap only stops a typo like 0202 from scanning centuries. */
     private static final int MAX_AFTERSALES_DAYS = 3653;
-    /** The company's reporting currency (DESIGN section 3). */
+    /** The company's reporting currency (docs/rest-conventions.md). */
     private static final String DEFAULT_CURRENCY = "CNY";
 
     private final ReportService reports;
@@ -49,11 +51,12 @@ public class ReportResource {
     @GET
     @Path("/sales-trend")
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN, Roles.DATA_STEWARD })
-    @Operation(summary = "Net sales, cost, gross margin and settled orders per day, ISO week or month, optionally split by channel, region, team or product category",
+    @Operation(operationId = "getSalesTrend", summary = "Net sales, cost, gross margin and settled orders per day, ISO week or month, optionally split by channel, region, team or product category",
             description = "sales-manager: their team's facts; sales-director, executive, admin, data-steward: all. "
                     + "Days are UTC calendar days; an order counts on the day it was settled, a refund lowers netAmount on the day it was paid. "
                     + "Every period in the range is present, zero-filled (when split: for every group with a fact in the range).")
-    @APIResponse(responseCode = "200", description = "the trend")
+    @APIResponse(responseCode = "200", description = "the trend",
+            content = @Content(schema = @Schema(implementation = SalesTrendView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed from/to, from after to, a day trend over 366 days (week, month: 3653), unknown granularity, groupBy or currency; violations name the fields")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not read sales reports (sales-rep and functional roles)")
@@ -81,9 +84,10 @@ public class ReportResource {
     @GET
     @Path("/aftersales")
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN, Roles.DATA_STEWARD })
-    @Operation(summary = "Customer feedback logged in a range of days, counted by severity and category",
+    @Operation(operationId = "getAftersalesReport", summary = "Customer feedback logged in a range of days, counted by severity and category",
             description = "sales-manager: feedback from their team's customers; sales-director, executive, admin, data-steward: all. Days are UTC calendar days.")
-    @APIResponse(responseCode = "200", description = "the counts")
+    @APIResponse(responseCode = "200", description = "the counts",
+            content = @Content(schema = @Schema(implementation = AftersalesView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed from/to, from after to, a range over 3653 days; violations name the fields")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not read after-sales reports")

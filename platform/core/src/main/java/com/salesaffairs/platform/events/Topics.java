@@ -1,6 +1,6 @@
 package com.salesaffairs.platform.events;
 
-/** The topic per producing domain (DESIGN section 2 and 5). */
+/** The topic per producing domain (docs/architecture.md, docs/events.md). */
 public final class Topics {
     public static final String OPPORTUNITY = "sales.opportunity.events";
     public static final String ORDER = "sales.order.events";

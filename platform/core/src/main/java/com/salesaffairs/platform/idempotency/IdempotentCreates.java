@@ -21,7 +21,7 @@ import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.rest.Versioned;
 
 /**
- * {@code Idempotency-Key} for creating POSTs (DESIGN section 3): the same key with the same body
+ * {@code Idempotency-Key} for creating POSTs (docs/rest-conventions.md): the same key with the same body
  * replays the first response; with another body it is a 422. The record is written in the
  * create's own transaction, so a failed create leaves no key behind and a retry can succeed.
  */

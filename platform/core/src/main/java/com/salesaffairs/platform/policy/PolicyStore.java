@@ -25,7 +25,7 @@ import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.problem.Violation;
 
 /**
- * The versioned policy store (DESIGN section 6). A change is a draft by one person, approved by
+ * The versioned policy store (docs/policies.md). A change is a draft by one person, approved by
  * another, effective from a date; the version in force at a moment is the newest approved one
  * whose date has come. Every approval is published as {@code sales.policy.changed.v1}.
  */

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One version of a business rule (DESIGN section 6). Content is JSON, interpreted by the owning service. */
+/** One version of a business rule (docs/policies.md). Content is JSON, interpreted by the owning service. */
 @Entity
 @Table(name = "policy_version")
 @IdClass(PolicyVersion.Key.class)

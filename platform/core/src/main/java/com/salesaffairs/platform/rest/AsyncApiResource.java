@@ -14,12 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.salesaffairs.platform.problem.ApiProblem;
 
 /** Serves the service's AsyncAPI document (its events in and out) from {@code asyncapi.yaml} on the classpath. */
 @Path("/asyncapi.yaml")
 @PermitAll
+@Tag(name = "contracts", description = "The event documents this service publishes")
 public class AsyncApiResource {
     @GET
     @Produces("application/yaml")

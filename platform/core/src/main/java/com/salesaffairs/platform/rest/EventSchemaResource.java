@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.salesaffairs.platform.problem.ApiProblem;
 
@@ -24,6 +25,7 @@ import com.salesaffairs.platform.problem.ApiProblem;
  */
 @Path("/schemas")
 @PermitAll
+@Tag(name = "contracts", description = "The event documents this service publishes")
 public class EventSchemaResource {
     @GET
     @Path("/{name: [a-z0-9][a-z0-9.\\-]*\\.json}")

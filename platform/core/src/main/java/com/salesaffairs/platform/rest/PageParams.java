@@ -7,7 +7,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * {@code ?page=0&size=20}; size at most 200 (DESIGN section 3). The parameters are read as text
+ * {@code ?page=0&size=20}; size at most 200 (docs/rest-conventions.md). The parameters are read as text
  * and validated here: a query parameter that fails conversion to a number is, by the JAX-RS
  * specification, a 404 without a word, where a caller who wrote {@code size=abc} needs a 400
  * naming {@code size}.

@@ -1,6 +1,6 @@
 package com.salesaffairs.platform.rest;
 
-/** A representation of a mutable resource: its {@code version} is also its ETag (DESIGN section 3). */
+/** A representation of a mutable resource: its {@code version} is also its ETag (docs/rest-conventions.md). */
 public interface Versioned {
     long version();
 }

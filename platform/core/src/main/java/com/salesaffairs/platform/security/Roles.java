@@ -1,6 +1,6 @@
 package com.salesaffairs.platform.security;
 
-/** Realm roles of DESIGN section 4. */
+/** Realm roles of docs/security.md. */
 public final class Roles {
     public static final String SALES_REP = "sales-rep";
     public static final String SALES_MANAGER = "sales-manager";

@@ -3,7 +3,7 @@ package com.salesaffairs.platform.security;
 import java.util.Set;
 
 /**
- * Who the caller is and what records they may see (DESIGN section 4): a rep their own, a manager
+ * Who the caller is and what records they may see (docs/security.md): a rep their own, a manager
  * their team's, a director, executive or admin everything. Functional roles (finance, warehouse...)
  * are granted per work queue by the service, through {@link #seesAllAs(String...)}.
  */

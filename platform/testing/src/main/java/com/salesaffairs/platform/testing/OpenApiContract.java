@@ -58,8 +58,11 @@ public final class OpenApiContract {
                 String id = operation.path("operationId").asText("");
                 if (id.isBlank()) {
                     gaps.add(name + ": no operationId");
-                } else if (operationIds.put(id, name) != null) {
-                    gaps.add(name + ": operationId " + id + " is also " + operationIds.get(id));
+                } else {
+                    String first = operationIds.putIfAbsent(id, name);
+                    if (first != null) {
+                        gaps.add(name + ": operationId " + id + " is also " + first);
+                    }
                 }
                 if (operation.path("summary").asText("").isBlank()) {
                     gaps.add(name + ": no summary");
