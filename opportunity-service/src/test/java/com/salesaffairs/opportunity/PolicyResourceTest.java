@@ -57,4 +57,20 @@ class PolicyResourceTest {
                         && r.value().contains("opportunity-service"),
                 Duration.ofSeconds(20));
     }
+
+    @Test
+    void the_follow_up_policy_is_seeded_and_a_draft_that_leaves_out_a_stage_or_misstates_the_days_is_400() {
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/opportunity.followup")
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
+                .body("content.overdueAfterDays", equalTo(7)).body("content.stageProbabilities.PROPOSAL", equalTo(50));
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":{\"overdueAfterDays\":0,\"stageProbabilities\":{\"QUALIFICATION\":10,"
+                        + "\"NEEDS_ANALYSIS\":25,\"PROPOSAL\":150}},\"rationale\":\"tighter\"}")
+                .when().post("/api/v1/policies/opportunity.followup/drafts")
+                .then().statusCode(400).body("violations.field", hasItem("content.overdueAfterDays"))
+                .body("violations.field", hasItem("content.stageProbabilities.PROPOSAL"))
+                .body("violations.field", hasItem("content.stageProbabilities.NEGOTIATION"));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/opportunity.followup")
+                .then().body("version", equalTo(1));
+    }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -26,6 +28,11 @@ public class Customer {
     private String ownerId;
     private String team;
     private String region;
+    @Column(name = "registration_id")
+    private String registrationId;
+    @Enumerated(EnumType.STRING)
+    private CustomerSegment segment;
+    private String address;
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
     @Column(name = "updated_at", nullable = false)
@@ -41,14 +48,28 @@ public class Customer {
         c.id = UUID.randomUUID();
         c.ownerId = ownerId;
         c.team = team;
-        c.region = region;
+        c.region = details.region() != null ? details.region() : region;
         c.registeredAt = at;
         c.apply(details, at);
         return c;
     }
 
+    /**
+     * PUT replaces the details of API version 1 (name to phone) as it always has, and replaces a
+     * detail added later only when the request names it: a client written before registrationId,
+     * segment, region and address existed cannot erase them by not knowing them.
+     */
     public void update(CustomerDetails details, Instant at) {
+        if (details.region() != null) {
+            this.region = details.region();
+        }
         apply(details, at);
+    }
+
+    /** The registration id this customer would have after {@code details}, for the uniqueness check. */
+    public static String registrationIdAfter(Customer current, CustomerDetails details) {
+        String named = RegistrationId.normalise(details.registrationId());
+        return named != null || current == null ? named : current.registrationId;
     }
 
     private void apply(CustomerDetails details, Instant at) {
@@ -58,6 +79,15 @@ public class Customer {
         this.city = details.city();
         this.email = details.email();
         this.phone = details.phone();
+        if (details.registrationId() != null) {
+            this.registrationId = RegistrationId.normalise(details.registrationId());
+        }
+        if (details.segment() != null) {
+            this.segment = details.segment();
+        }
+        if (details.address() != null) {
+            this.address = details.address().trim();
+        }
         this.updatedAt = at;
     }
 
@@ -99,6 +129,18 @@ public class Customer {
 
     public String region() {
         return region;
+    }
+
+    public String registrationId() {
+        return registrationId;
+    }
+
+    public CustomerSegment segment() {
+        return segment;
+    }
+
+    public String address() {
+        return address;
     }
 
     public Instant registeredAt() {

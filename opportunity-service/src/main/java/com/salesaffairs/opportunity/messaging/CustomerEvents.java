@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.salesaffairs.opportunity.domain.Customer;
+import com.salesaffairs.opportunity.domain.CustomerSegment;
 import com.salesaffairs.platform.events.Topics;
 import com.salesaffairs.platform.outbox.Outbox;
 
@@ -15,9 +16,10 @@ public class CustomerEvents {
     public static final String REGISTERED = "sales.customer.registered.v1";
     public static final String UPDATED = "sales.customer.updated.v1";
 
-    /** Payload of both types: the whole customer as it now stands. */
+    /** Payload of both types: the whole customer as it now stands (contacts are personal data and stay here). */
     public record CustomerFact(UUID customerId, String name, String industry, String country, String city,
-            String ownerId, String team, String region, long version, Instant registeredAt, Instant updatedAt) {
+            String ownerId, String team, String region, long version, Instant registeredAt, Instant updatedAt,
+            String registrationId, CustomerSegment segment, String address) {
     }
 
     private final Outbox outbox;
@@ -36,6 +38,6 @@ public class CustomerEvents {
 
     private static CustomerFact fact(Customer c) {
         return new CustomerFact(c.id(), c.name(), c.industry(), c.country(), c.city(), c.ownerId(), c.team(),
-                c.region(), c.version(), c.registeredAt(), c.updatedAt());
+                c.region(), c.version(), c.registeredAt(), c.updatedAt(), c.registrationId(), c.segment(), c.address());
     }
 }

@@ -33,6 +33,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find(where.toString(), Sort.by("name").and("id"), params);
     }
 
+    /** The customer registered under this (normalised) registration id, other than {@code except}. */
+    public java.util.Optional<Customer> withRegistrationId(String registrationId, UUID except) {
+        return find("upper(registrationId) = :rid and id <> :id", Parameters.with("rid", registrationId).and("id", except))
+                .firstResultOptional();
+    }
+
     public boolean nameTakenInTeam(String name, String team, UUID except) {
         return count("lower(name) = :name and team = :team and id <> :id",
                 Parameters.with("name", name.trim().toLowerCase()).and("team", team).and("id", except)) > 0;

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.salesaffairs.opportunity.domain.Customer;
 import com.salesaffairs.opportunity.domain.CustomerDetails;
+import com.salesaffairs.opportunity.domain.RegistrationId;
 import com.salesaffairs.opportunity.messaging.CustomerEvents;
 import com.salesaffairs.opportunity.repository.CustomerRepository;
 import com.salesaffairs.platform.problem.ApiProblem;
@@ -43,6 +44,7 @@ public class CustomerService {
             throw ApiProblem.conflict("a customer named '" + details.name().trim() + "' is already registered in team "
                     + caller.team());
         }
+        requireRegistrationIdFree(details.country(), Customer.registrationIdAfter(null, details), new UUID(0, 0));
         Customer customer = Customer.register(details, caller.userId(), caller.team(), caller.region(), clock.instant());
         customers.persistAndFlush(customer);
         events.registered(customer);
@@ -52,9 +54,7 @@ public class CustomerService {
 
     public Customer update(UUID id, long expectedVersion, CustomerDetails details, Scope caller) {
         Customer customer = visible(id, caller);
-        if (!caller.userId().equals(customer.ownerId()) && !caller.managesTeam(customer.team()) && !caller.seesAll()) {
-            throw ApiProblem.forbidden("only the owner or their manager may change a customer");
-        }
+        requireChanger(customer, caller);
         if (customer.version() != expectedVersion) {
             throw ApiProblem.preconditionFailed("customer " + id + " is at version " + customer.version() + ", not "
                     + expectedVersion);
@@ -63,10 +63,35 @@ public class CustomerService {
             throw ApiProblem.conflict("a customer named '" + details.name().trim() + "' is already registered in team "
                     + customer.team());
         }
+        requireRegistrationIdFree(details.country(), Customer.registrationIdAfter(customer, details), customer.id());
         customer.update(details, clock.instant());
         customers.flush();
         events.updated(customer);
         return customer;
+    }
+
+    /**
+     * One customer per legal entity company-wide: the second registration of an id is refused naming
+     * the first, so the rep can ask that customer's owner instead of creating a namesake. The unique
+     * index backs this against a concurrent registration (then a plain 409).
+     */
+    private void requireRegistrationIdFree(String country, String registrationId, UUID except) {
+        RegistrationId.problem(country, registrationId).ifPresent(p -> {
+            throw ApiProblem.invalid("registrationId", p);
+        });
+        if (registrationId != null) {
+            customers.withRegistrationId(registrationId, except).ifPresent(existing -> {
+                throw ApiProblem.duplicate("customer.registration-id-unique", "registrationId " + registrationId
+                        + " is already registered as customer " + existing.id());
+            });
+        }
+    }
+
+    /** Who may change a customer and its contacts: the owner, their manager, a director or an admin. */
+    static void requireChanger(Customer customer, Scope caller) {
+        if (!caller.userId().equals(customer.ownerId()) && !caller.managesTeam(customer.team()) && !caller.seesAll()) {
+            throw ApiProblem.forbidden("only the owner or their manager may change a customer");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
