@@ -41,6 +41,36 @@ class CatalogueTest {
     }
 
     @Test
+    void activating_and_deactivating_a_product_honour_if_match_and_answer_the_new_version_as_etag() {
+        String sku = product("10.00", "5.00", 0);
+        int v0 = given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/products/" + sku).then().statusCode(200)
+                .extract().path("version");
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/products/" + sku).then().header("ETag", "\"" + v0 + "\"");
+
+        given().auth().oauth2(TestUsers.diana()).header("If-Match", "\"" + (v0 + 5) + "\"")
+                .when().post("/api/v1/products/" + sku + "/deactivate").then().statusCode(412)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/products/" + sku).then()
+                .body("active", equalTo(true)).body("version", equalTo(v0));
+
+        given().auth().oauth2(TestUsers.diana()).header("If-Match", "\"" + v0 + "\"")
+                .when().post("/api/v1/products/" + sku + "/deactivate").then().statusCode(200)
+                .body("active", equalTo(false)).body("version", equalTo(v0 + 1)).header("ETag", "\"" + (v0 + 1) + "\"");
+        // The version the first deactivation saw is stale now: the activation is refused and changes nothing.
+        given().auth().oauth2(TestUsers.admin()).header("If-Match", "\"" + v0 + "\"")
+                .when().post("/api/v1/products/" + sku + "/activate").then().statusCode(412);
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/products/" + sku).then()
+                .body("active", equalTo(false)).body("version", equalTo(v0 + 1));
+
+        // Without If-Match the action still works, as every other action does.
+        given().auth().oauth2(TestUsers.admin()).when().post("/api/v1/products/" + sku + "/activate").then().statusCode(200)
+                .body("active", equalTo(true)).header("ETag", "\"" + (v0 + 2) + "\"");
+        given().auth().oauth2(TestUsers.diana()).header("If-Match", "three")
+                .when().post("/api/v1/products/" + sku + "/deactivate").then().statusCode(400)
+                .body("violations.field", hasItem("If-Match"));
+    }
+
+    @Test
     void stock_is_known_per_warehouse_and_availability_says_what_is_short() {
         String sku = product("10.00", "5.00", 4);
         given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)

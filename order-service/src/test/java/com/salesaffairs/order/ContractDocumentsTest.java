@@ -2,6 +2,7 @@ package com.salesaffairs.order;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,14 +12,21 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.salesaffairs.platform.testing.OpenApiContract;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Frontend teams generate their clients from the served OpenAPI document: it must describe every answer. */
 @QuarkusTest
 @WithTestResource(SalesTestEnvironment.class)
 class ContractDocumentsTest {
+
+    @Test
+    void every_operation_declares_its_success_schema_its_problems_and_a_request_example() {
+        assertEquals(List.of(), OpenApiContract.gaps(OpenApiContract.servedDocument()));
+    }
 
     @Test
     void every_schema_the_asyncapi_document_refers_to_is_served_beside_it() {

@@ -72,8 +72,10 @@ class CreditAtLastApprovalTest {
         String sku = product("100.00", "50.00", 20);
         String waiting = draft(TestUsers.alice(), customer, sku, 6, "15", "NET30");
         submit(waiting).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("sales-manager")));
+        // Submitted meanwhile, another order counts the waiting one (510.00 + 600.00 > 1000.00): finance lets it through.
         String meanwhile = draft(TestUsers.alice(), customer, sku, 6, "0", "NET30");
-        submit(meanwhile).body("status", equalTo("APPROVED"));
+        submit(meanwhile).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("finance")));
+        decide(TestUsers.fiona(), meanwhile).statusCode(200).body("status", equalTo("APPROVED"));
 
         // 600.00 approved meanwhile + 510.00 waiting = 1110.00 > 1000.00
         decide(TestUsers.mike(), waiting).statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
@@ -81,13 +83,51 @@ class CreditAtLastApprovalTest {
                 .body("approvals.status", equalTo(List.of("APPROVED", "PENDING")))
                 .body("approvals[1].reason", containsString("1110"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + waiting + "/history").then()
-                .body("action", hasItem("CREDIT_REVIEW_ADDED"));
+                .body("items.action", hasItem("CREDIT_REVIEW_ADDED"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then()
                 .body("reserved", equalTo(6));
 
         decide(TestUsers.fiona(), waiting).statusCode(200).body("status", equalTo("APPROVED"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/inventory/" + sku).then()
                 .body("reserved", equalTo(12));
+    }
+
+    static ValidatableResponse exposure(String customer, String amount) {
+        return given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/customers/" + customer + "/credit").then()
+                .statusCode(200).body("openExposure", equalTo(Float.parseFloat(amount)));
+    }
+
+    @Test
+    void an_order_pending_approval_counts_against_the_next_ones_credit_and_rejected_cancelled_or_draft_orders_do_not() {
+        String customer = aliceCustomerWithLimit("1000.00");
+        String sku = product("100.00", "50.00", 30);
+        String first = draft(TestUsers.alice(), customer, sku, 6, "15", "NET30");
+        submit(first).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("sales-manager")));
+        exposure(customer, "510.00");
+
+        // 510.00 pending + 600.00 = 1110.00 > 1000.00: the second needs finance although nothing is approved yet.
+        String second = draft(TestUsers.alice(), customer, sku, 6, "0", "NET30");
+        submit(second).body("status", equalTo("PENDING_APPROVAL")).body("approvals.role", equalTo(List.of("finance")))
+                .body("approvals[0].reason", containsString("1110"));
+        exposure(customer, "1110.00");
+
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"comment\":\"over the limit\"}")
+                .when().post("/api/v1/orders/" + second + "/approvals").then().statusCode(200).body("status", equalTo("REJECTED"));
+        exposure(customer, "510.00");
+        given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body("{\"decision\":\"REJECT\",\"comment\":\"10% at most\"}")
+                .when().post("/api/v1/orders/" + first + "/approvals").then().statusCode(200).body("status", equalTo("REJECTED"));
+        exposure(customer, "0.00");
+
+        // Rejected orders and a draft count nothing: the full limit is there for the next one.
+        draft(TestUsers.alice(), customer, sku, 9, "0", "NET30");
+        String third = draft(TestUsers.alice(), customer, sku, 10, "0", "NET30");
+        submit(third).body("status", equalTo("APPROVED")).body("approvals.size()", equalTo(0));
+        exposure(customer, "1000.00");
+        given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body("{\"reason\":\"customer withdrew\"}")
+                .when().post("/api/v1/orders/" + third + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        exposure(customer, "0.00");
     }
 
     @Test

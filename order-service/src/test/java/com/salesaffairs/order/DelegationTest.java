@@ -58,8 +58,8 @@ class DelegationTest {
                     .body("approvals[0].decidedBy", equalTo("bob"))
                     .body("approvals[0].onBehalfOf", equalTo("mike"));
             given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/history").then()
-                    .body("find { it.action == 'STEP_APPROVED' }.actor", equalTo("bob"))
-                    .body("find { it.action == 'STEP_APPROVED' }.onBehalfOf", equalTo("mike"));
+                    .body("items.find { it.action == 'STEP_APPROVED' }.actor", equalTo("bob"))
+                    .body("items.find { it.action == 'STEP_APPROVED' }.onBehalfOf", equalTo("mike"));
             given().auth().oauth2(TestUsers.bob()).when().get("/api/v1/delegations?active=true").then().statusCode(200)
                     .body("items.id", hasItem(delegation));
         } finally {
@@ -79,6 +79,30 @@ class DelegationTest {
         org.junit.jupiter.api.Assertions.assertEquals(404, approveAsBob(id));
         given().auth().oauth2(TestUsers.mike()).when().post("/api/v1/delegations/" + delegation + "/revoke")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void revoking_a_delegation_honours_if_match_and_answers_the_new_version_as_etag() {
+        var granted = given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON)
+                .body(body("sales-manager", "bob", null, Instant.now().plus(1, ChronoUnit.HOURS)))
+                .when().post("/api/v1/delegations").then().statusCode(201).extract();
+        String id = granted.path("id");
+        int version = granted.path("version");
+        org.junit.jupiter.api.Assertions.assertEquals("\"" + version + "\"", granted.header("ETag"));
+        try {
+            given().auth().oauth2(TestUsers.mike()).header("If-Match", "\"" + (version + 1) + "\"")
+                    .when().post("/api/v1/delegations/" + id + "/revoke").then().statusCode(412)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(TestUsers.bob()).when().get("/api/v1/delegations/" + id).then().statusCode(200)
+                    .body("status", equalTo("ACTIVE")).body("inForce", equalTo(true)).body("version", equalTo(version))
+                    .header("ETag", "\"" + version + "\"");
+            given().auth().oauth2(TestUsers.mike()).header("If-Match", "\"" + version + "\"")
+                    .when().post("/api/v1/delegations/" + id + "/revoke").then().statusCode(200)
+                    .body("status", equalTo("REVOKED")).body("version", equalTo(version + 1))
+                    .header("ETag", "\"" + (version + 1) + "\"");
+        } finally {
+            given().auth().oauth2(TestUsers.mike()).when().post("/api/v1/delegations/" + id + "/revoke");
+        }
     }
 
     @Test

@@ -166,8 +166,8 @@ class OrderConcurrencyTest {
                 .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
         fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(80.0f))
                 .body("status", equalTo("SHIPPED"));
-        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("size()", equalTo(2))
-                .body("reference", contains("TRX-7781", "TRX-7790"));
+        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("items.size()", equalTo(2))
+                .body("items.reference", contains("TRX-7781", "TRX-7790"));
     }
 
     @Test
@@ -178,10 +178,10 @@ class OrderConcurrencyTest {
                 .when().post("/api/v1/orders/" + id + "/payments").then().extract().statusCode());
         // The first is recorded; the others wait for it and replay its answer.
         assertEquals(List.of(201, 201, 201), statuses);
-        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("size()", equalTo(1));
+        fiona().when().get("/api/v1/orders/" + id + "/payments").then().body("items.size()", equalTo(1));
         fiona().when().get("/api/v1/orders/" + id).then().body("paidAmount", equalTo(40.0f));
 
-        String first = fiona().when().get("/api/v1/orders/" + id + "/payments").then().extract().path("[0].id");
+        String first = fiona().when().get("/api/v1/orders/" + id + "/payments").then().extract().path("items[0].id");
         fiona().header("Idempotency-Key", "click-" + id).body(payment).when().post("/api/v1/orders/" + id + "/payments")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first))
                 .header("Location", endsWith("/payments/" + first));

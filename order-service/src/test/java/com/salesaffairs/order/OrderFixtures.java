@@ -50,9 +50,14 @@ final class OrderFixtures {
 
     /** A product at the given list price with stock in one warehouse. */
     static String product(String listPrice, String unitCost, int stock) {
+        return product(listPrice, unitCost, stock, "Pumps");
+    }
+
+    /** A product of a category at the given list price with stock in one warehouse. */
+    static String product(String listPrice, String unitCost, int stock, String category) {
         String sku = "T-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(TestUsers.diana()).contentType(ContentType.JSON)
-                .body(Map.of("sku", sku, "name", "Pump " + sku, "category", "Pumps", "listPrice", listPrice,
+                .body(Map.of("sku", sku, "name", category + " " + sku, "category", category, "listPrice", listPrice,
                         "unitCost", unitCost, "currency", "CNY"))
                 .when().post("/api/v1/products").then().statusCode(201);
         if (stock > 0) {

@@ -74,9 +74,9 @@ class OrderToCashTest {
                 .body("orderStatus", equalTo("SETTLED"));
 
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/history").then().statusCode(200)
-                .body("action", hasItems("CREATED", "SUBMITTED", "APPROVED", "SHIPPED", "INVOICED", "PAYMENT_RECEIVED", "SETTLED"))
-                .body("find { it.action == 'SUBMITTED' }.policyKey", equalTo("order.approval"))
-                .body("find { it.action == 'SUBMITTED' }.policyVersion", equalTo(1));
+                .body("items.action", hasItems("CREATED", "SUBMITTED", "APPROVED", "SHIPPED", "INVOICED", "PAYMENT_RECEIVED", "SETTLED"))
+                .body("items.find { it.action == 'SUBMITTED' }.policyKey", equalTo("order.approval"))
+                .body("items.find { it.action == 'SUBMITTED' }.policyVersion", equalTo(1));
 
         EventProbe.Received settled = EventProbe.await("sales.order.events",
                 r -> id.equals(r.key()) && "sales.order.settled.v1".equals(r.type()), Duration.ofSeconds(20));
@@ -106,6 +106,33 @@ class OrderToCashTest {
         assertEquals(List.of("sales.order.submitted.v1", "sales.order.approved.v1", "sales.order.shipped.v1",
                 "sales.order.shipped.v1", "sales.order.invoiced.v1", "sales.order.payment-received.v1",
                 "sales.order.payment-received.v1", "sales.order.settled.v1"), types);
+    }
+
+    @Test
+    void the_events_of_a_request_continue_its_w3c_trace_each_as_a_span_of_its_own() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String parentSpan = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String parent = "00-" + traceId + "-" + parentSpan + "-01";
+        String id = draft(TestUsers.alice(), OrderFixtures.aliceCustomerWithCredit(), product("10.00", "5.00", 2), 2, "0",
+                "NET30");
+        given().auth().oauth2(TestUsers.alice()).header("traceparent", parent).when().post("/api/v1/orders/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        for (String type : List.of("sales.order.submitted.v1", "sales.order.approved.v1")) {
+            String traceparent = EventProbe.await("sales.order.events", r -> id.equals(r.key()) && type.equals(r.type()),
+                    Duration.ofSeconds(20)).headers().get("traceparent");
+            assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-01"), type + ": " + traceparent);
+            assertTrue(!traceparent.contains(parentSpan), type + " is a span of its own: " + traceparent);
+        }
+
+        // The next request without a traceparent starts a trace of its own.
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"TR-1\",\"lines\":[{\"lineNo\":1,\"quantity\":2}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        String shipped = EventProbe.await("sales.order.events",
+                r -> id.equals(r.key()) && "sales.order.shipped.v1".equals(r.type()), Duration.ofSeconds(20))
+                .headers().get("traceparent");
+        assertTrue(shipped.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01") && !shipped.contains(traceId), shipped);
     }
 
     /** Every published payload must match the JSON Schema the service publishes for its type. */
@@ -188,6 +215,48 @@ class OrderToCashTest {
                 .body("approvals.round", equalTo(List.of(1, 2)))
                 .body("approvals.status", equalTo(List.of("REJECTED", "APPROVED")))
                 .body("approvals[0].comment", equalTo("too many lines"));
+    }
+
+    @Test
+    void shipments_and_invoices_list_their_lines_with_the_net_amount_of_each_part_to_the_cent() {
+        String a = product("33.33", "20.00", 5);
+        String b = product("10.00", "6.00", 5);
+        // line 1: 3 x 33.33 = 99.99; line 2: 3 x 10.00 less 3.33% = 29.00, a third of which is 9.666...
+        String id = given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON)
+                .body(linesBody(aliceCustomer(), a + ":3:0", b + ":3:3.33"))
+                .when().post("/api/v1/orders").then().statusCode(201).body("netAmount", equalTo(128.99f)).extract().path("id");
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/orders/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{\"amount\":128.99,\"method\":\"CARD\"}")
+                .when().post("/api/v1/orders/" + id + "/payments").then().statusCode(201);
+
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"L1\",\"lines\":[{\"lineNo\":1,\"quantity\":1},{\"lineNo\":2,\"quantity\":1}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201)
+                .body("lines.lineNo", equalTo(List.of(1, 2))).body("lines.sku", equalTo(List.of(a, b)))
+                .body("lines.quantity", equalTo(List.of(1, 1))).body("lines.amount", equalTo(List.of(33.33f, 9.67f)));
+        String invoice = given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201).body("amount", equalTo(43.00f))
+                .body("lines.amount", equalTo(List.of(33.33f, 9.67f))).extract().header("Location");
+        given().auth().oauth2(TestUsers.walt()).contentType(ContentType.JSON)
+                .body("{\"carrier\":\"SF\",\"trackingNumber\":\"L2\",\"lines\":[{\"lineNo\":2,\"quantity\":2},{\"lineNo\":1,\"quantity\":2}]}")
+                .when().post("/api/v1/orders/" + id + "/shipments").then().statusCode(201);
+        given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201).body("amount", equalTo(85.99f));
+
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/shipments").then().statusCode(200)
+                .body("items[0].lines.amount", equalTo(List.of(33.33f, 9.67f)))
+                .body("items[1].lines.lineNo", equalTo(List.of(2, 1)))
+                .body("items[1].lines.sku", equalTo(List.of(b, a)))
+                .body("items[1].lines.quantity", equalTo(List.of(2, 2)))
+                // what is left of each line, so the parts of a line add up to it: 99.99 - 33.33, 29.00 - 9.67
+                .body("items[1].lines.amount", equalTo(List.of(19.33f, 66.66f)));
+        given().auth().oauth2(TestUsers.alice()).when().get(invoice).then().statusCode(200)
+                .body("lines.lineNo", equalTo(List.of(1, 2))).body("lines.sku", equalTo(List.of(a, b)))
+                .body("lines.quantity", equalTo(List.of(1, 1))).body("lines.amount", equalTo(List.of(33.33f, 9.67f)));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id + "/invoices").then()
+                .body("items[1].lines.amount", hasItems(19.33f, 66.66f));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/orders/" + id).then().body("status", equalTo("SETTLED"));
     }
 
     /** An order body with lines given as "sku:quantity:discountPct". */
@@ -340,7 +409,7 @@ class OrderToCashTest {
         String issued = given().auth().oauth2(TestUsers.fiona()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/orders/" + id + "/invoices").then().statusCode(201).extract().path("issuedAt");
         given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/orders/" + id + "/invoices").then()
-                .body("[0].dueDate", equalTo(issued.substring(0, 10)));
+                .body("items[0].dueDate", equalTo(issued.substring(0, 10)));
         given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
                 .body("{\"content\":{\"shipWithinBusinessDays\":3,\"paymentDueDays\":{\"PREPAID\":0,\"NET30\":30,"
                         + "\"NET60\":60,\"NET90\":90}},\"rationale\":\"same terms\"}")

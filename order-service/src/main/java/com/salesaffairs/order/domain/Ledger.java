@@ -17,6 +17,21 @@ public final class Ledger {
     private Ledger() {
     }
 
+    /**
+     * One order line's part of a shipment, invoice or refund: the units and their net amount (the
+     * difference of two cumulative roundings of the line, see {@link Money#share}, so the parts of a
+     * line add up to it to the cent). Kept as JSON in the row's {@code lines} column.
+     */
+    public record PartLine(int lineNo, String sku, int quantity, BigDecimal netAmount) {
+    }
+
+    /**
+     * One order line's part of a refund: the money given back on it and, when the refund names
+     * them, the units returned. Kept as JSON in {@code refund.lines}.
+     */
+    public record RefundLine(int lineNo, String sku, String category, Integer quantity, BigDecimal netAmount) {
+    }
+
     @Entity
     @Table(name = "goods_receipt")
     public static class GoodsReceipt {
@@ -50,7 +65,7 @@ public final class Ledger {
         public String shippedBy;
         @Column(name = "shipped_at", nullable = false)
         public Instant shippedAt;
-        /** JSON list of {lineNo, sku, quantity}. */
+        /** JSON list of {lineNo, sku, quantity, netAmount}; rows written before 2026-12 hold {lineNo, quantity} only. */
         @Column(nullable = false, columnDefinition = "text")
         public String lines;
     }
@@ -66,6 +81,7 @@ public final class Ledger {
         public UUID orderId;
         @Column(nullable = false)
         public BigDecimal amount;
+        /** JSON list of {lineNo, sku, quantity, netAmount}. */
         @Column(nullable = false, columnDefinition = "text")
         public String lines;
         @Column(name = "issued_by", nullable = false)
@@ -109,6 +125,9 @@ public final class Ledger {
         public String recordedBy;
         @Column(name = "refunded_at", nullable = false)
         public Instant refundedAt;
+        /** JSON list of {@link RefundLine}; null on refunds recorded before lines were kept (attributed pro rata when read). */
+        @Column(columnDefinition = "text")
+        public String lines;
     }
 
     @Entity

@@ -90,6 +90,8 @@ public class Order {
     private Instant settledAt;
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+    @Column(name = "short_closed_at")
+    private Instant shortClosedAt;
     @Column(name = "rejection_reason")
     private String rejectionReason;
     @Column(name = "created_at", nullable = false)
@@ -386,6 +388,55 @@ public class Order {
         updatedAt = at;
     }
 
+    /** What a short-close cancelled of one line: the units never to ship and what they were worth. */
+    public record ClosedLine(int lineNo, String sku, String category, int quantityCancelled,
+            BigDecimal netAmountCancelled, BigDecimal costAmountCancelled) {
+    }
+
+    /**
+     * Closes a partially shipped order on what has shipped: the unshipped rest of every line is
+     * cancelled, and the order, now SHIPPED, is worth what its lines sold (net and cost amounts
+     * become the sum of the lines' sold shares). Only a PARTIALLY_SHIPPED order: one that has not
+     * shipped anything is cancelled instead, one that has shipped everything has nothing to close.
+     * Refused when more was paid than what shipped is worth (422 short-close.paid-amount): the
+     * ledger has no money owed back on an order that is not cancelled. The caller releases the
+     * reservations.
+     *
+     * @return the lines with something cancelled
+     */
+    public List<ClosedLine> shortClose(Instant at) {
+        if (status != OrderStatus.PARTIALLY_SHIPPED) {
+            throw OrderRules.illegalTransition(this, "short-closed (only a PARTIALLY_SHIPPED order is)");
+        }
+        BigDecimal shippedNet = Money.ZERO;
+        for (OrderLine l : lines) {
+            shippedNet = shippedNet.add(Money.share(l.netAmount(), l.quantity(), l.shippedQty(), 0));
+        }
+        if (paidAmount.compareTo(shippedNet) > 0) {
+            throw OrderRules.violated("short-close.paid-amount", "order " + orderNumber + " has " + paidAmount
+                    + " paid, more than the " + shippedNet + " that shipped is worth; ship the rest instead");
+        }
+        List<ClosedLine> closed = new ArrayList<>();
+        for (OrderLine l : lines) {
+            int left = l.leftToShip();
+            if (left == 0) {
+                continue;
+            }
+            BigDecimal net = l.soldNetAmount();
+            BigDecimal cost = l.soldCostAmount();
+            l.cancelRest();
+            closed.add(new ClosedLine(l.lineNo(), l.sku(), l.category(), left, net.subtract(l.soldNetAmount()),
+                    cost.subtract(l.soldCostAmount())));
+        }
+        netAmount = lines.stream().map(OrderLine::soldNetAmount).reduce(Money.ZERO, BigDecimal::add);
+        costAmount = lines.stream().map(OrderLine::soldCostAmount).reduce(Money.ZERO, BigDecimal::add);
+        status = OrderStatus.SHIPPED;
+        shippedAt = at;
+        shortClosedAt = at;
+        updatedAt = at;
+        return closed;
+    }
+
     /** A return after settlement gives money back, never more than was paid. */
     public void refund(BigDecimal amount, Instant at) {
         if (status != OrderStatus.SETTLED) {
@@ -524,6 +575,10 @@ public class Order {
 
     public Instant cancelledAt() {
         return cancelledAt;
+    }
+
+    public Instant shortClosedAt() {
+        return shortClosedAt;
     }
 
     public String rejectionReason() {

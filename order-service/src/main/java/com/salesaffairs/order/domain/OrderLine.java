@@ -35,6 +35,9 @@ public class OrderLine {
     private int shippedQty;
     @Column(name = "invoiced_qty", nullable = false)
     private int invoicedQty;
+    /** Units a short-close cancelled: never shipped, never to ship. */
+    @Column(name = "cancelled_qty", nullable = false)
+    private int cancelledQty;
 
     protected OrderLine() {
     }
@@ -59,6 +62,11 @@ public class OrderLine {
 
     void invoice(int qty) {
         invoicedQty += qty;
+    }
+
+    /** Cancels what is left to ship of the line (short-close); what shipped stays sold. */
+    void cancelRest() {
+        cancelledQty += leftToShip();
     }
 
     public int lineNo() {
@@ -113,7 +121,30 @@ public class OrderLine {
         return invoicedQty;
     }
 
+    public int cancelledQty() {
+        return cancelledQty;
+    }
+
     public int leftToShip() {
-        return quantity - shippedQty;
+        return quantity - shippedQty - cancelledQty;
+    }
+
+    /** The units the line sells: as ordered, less what a short-close cancelled. */
+    public int soldQuantity() {
+        return quantity - cancelledQty;
+    }
+
+    /**
+     * What the line sells for: its net amount, or after a short-close the share of it its sold units
+     * are worth (the same cumulative rounding invoices use, so invoicing every sold unit comes to
+     * exactly this).
+     */
+    public BigDecimal soldNetAmount() {
+        return cancelledQty == 0 ? netAmount : Money.share(netAmount, quantity, soldQuantity(), 0);
+    }
+
+    /** What the sold units cost, shared out of the line's cost as its net amount is. */
+    public BigDecimal soldCostAmount() {
+        return cancelledQty == 0 ? costAmount : Money.share(costAmount, quantity, soldQuantity(), 0);
     }
 }

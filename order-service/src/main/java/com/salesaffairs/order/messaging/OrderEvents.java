@@ -122,13 +122,45 @@ public class OrderEvents {
         emit(o, "sales.order.cancelled.v1", p);
     }
 
-    public void refunded(Order o, UUID refundId, BigDecimal amount, String reason, Instant at) {
+    /** What a short-close cancelled, per line, and what the order is worth now ({@code netAmount}). */
+    public void shortClosed(Order o, List<Order.ClosedLine> closed, BigDecimal netAmountBefore, String reason, String by) {
+        Map<String, Object> p = base(o);
+        p.put("netAmountBefore", netAmountBefore);
+        p.put("lines", closed.stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lineNo", c.lineNo());
+            m.put("sku", c.sku());
+            m.put("category", c.category());
+            m.put("quantityCancelled", c.quantityCancelled());
+            m.put("netAmountCancelled", c.netAmountCancelled());
+            m.put("costAmountCancelled", c.costAmountCancelled());
+            return m;
+        }).toList());
+        p.put("shortClosedBy", by);
+        p.put("reason", reason);
+        p.put("shortClosedAt", o.shortClosedAt());
+        emit(o, "sales.order.short-closed.v1", p);
+    }
+
+    public void refunded(Order o, UUID refundId, BigDecimal amount, String reason,
+            List<com.salesaffairs.order.domain.Ledger.RefundLine> lines, Instant at) {
         Map<String, Object> p = base(o);
         p.put("refundId", refundId);
         p.put("amount", amount);
         p.put("refundedToDate", o.refundedAmount());
         p.put("reason", reason);
         p.put("refundedAt", at);
+        p.put("lines", lines.stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lineNo", l.lineNo());
+            m.put("sku", l.sku());
+            m.put("category", l.category());
+            if (l.quantity() != null) {
+                m.put("quantity", l.quantity());
+            }
+            m.put("netAmount", l.netAmount());
+            return m;
+        }).toList());
         emit(o, "sales.order.refunded.v1", p);
     }
 
@@ -161,11 +193,12 @@ public class OrderEvents {
             m.put("sku", l.sku());
             m.put("productName", l.productName());
             m.put("category", l.category());
-            m.put("quantity", l.quantity());
+            // What the line sells: as ordered, or after a short-close what shipped of it.
+            m.put("quantity", l.soldQuantity());
             m.put("unitPrice", l.unitPrice());
             m.put("discountPct", l.discountPct());
-            m.put("netAmount", l.netAmount());
-            m.put("costAmount", l.costAmount());
+            m.put("netAmount", l.soldNetAmount());
+            m.put("costAmount", l.soldCostAmount());
             return m;
         }).toList();
     }

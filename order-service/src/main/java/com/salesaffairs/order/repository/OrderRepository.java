@@ -96,21 +96,33 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     }
 
     /**
-     * Approved but unpaid: what the customer owes or will owe (finance's credit exposure).
-     * Counts committed orders only: the order being decided is pending and is added by the
-     * caller, so flushing its changes first (Hibernate's default before a query on its table)
+     * Submitted and not yet paid: what the customer owes or will owe if the orders in review are
+     * approved (finance's credit exposure). Open are PENDING_APPROVAL, APPROVED, PARTIALLY_SHIPPED
+     * and SHIPPED; drafts, rejected, cancelled and settled orders owe nothing. Counts committed
+     * orders only, never {@code except} (the order being submitted or decided, whose amount the
+     * caller adds): flushing its changes first (Hibernate's default before a query on its table)
      * would only write its row twice in one approval.
      */
-    public BigDecimal openExposure(UUID customerId) {
-        // The open statuses are literals, not a list parameter, so Hibernate translates the query once.
-        BigDecimal exposure = getEntityManager().createQuery("""
+    public BigDecimal openExposure(UUID customerId, UUID except) {
+        // The open statuses are literals, not a list parameter, so Hibernate translates each query once.
+        var query = getEntityManager().createQuery(except == null ? """
                 SELECT COALESCE(SUM(o.netAmount - o.paidAmount), 0) FROM Order o
-                WHERE o.customerId = :customer AND o.status IN (APPROVED, PARTIALLY_SHIPPED, SHIPPED)""",
-                BigDecimal.class)
+                WHERE o.customerId = :customer
+                AND o.status IN (PENDING_APPROVAL, APPROVED, PARTIALLY_SHIPPED, SHIPPED)""" : """
+                SELECT COALESCE(SUM(o.netAmount - o.paidAmount), 0) FROM Order o
+                WHERE o.customerId = :customer AND o.id <> :except
+                AND o.status IN (PENDING_APPROVAL, APPROVED, PARTIALLY_SHIPPED, SHIPPED)""", BigDecimal.class)
                 .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("customer", customerId)
-                .getSingleResult();
-        return exposure.setScale(2);
+                .setParameter("customer", customerId);
+        if (except != null) {
+            query.setParameter("except", except);
+        }
+        return query.getSingleResult().setScale(2);
+    }
+
+    /** Every open order of the customer counts (see {@link #openExposure(UUID, UUID)}). */
+    public BigDecimal openExposure(UUID customerId) {
+        return openExposure(customerId, null);
     }
 
     public String nextOrderNumber(int year) {

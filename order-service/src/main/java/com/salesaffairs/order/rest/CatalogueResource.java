@@ -27,10 +27,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +44,7 @@ import com.salesaffairs.order.service.CatalogueService;
 import com.salesaffairs.order.service.StockService;
 import com.salesaffairs.platform.idempotency.Created;
 import com.salesaffairs.platform.idempotency.IdempotentCreates;
+import com.salesaffairs.platform.rest.IfMatch;
 import com.salesaffairs.platform.rest.PageParams;
 import com.salesaffairs.platform.rest.PageResponse;
 import com.salesaffairs.platform.rest.Versioned;
@@ -56,6 +60,9 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class CatalogueResource {
 
+    @Schema(description = "A product of the catalogue; currency defaults to CNY", example = """
+            {"sku": "PUMP-200", "name": "Centrifugal pump 200 l/min", "category": "Pumps", "listPrice": 1250.00,
+             "unitCost": 700.00, "currency": "CNY"}""")
     public record ProductRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' and '-' only") String sku,
             @NotBlank @Size(max = 200) String name,
@@ -73,6 +80,8 @@ public class CatalogueResource {
         }
     }
 
+    @Schema(description = "Goods received into one warehouse", example = """
+            {"sku": "PUMP-200", "warehouse": "WH-EAST", "quantity": 40, "reference": "PO-2026-0193"}""")
     public record ReceiptRequest(
             @NotBlank @Size(max = 64) String sku,
             @NotBlank @Size(max = 64) String warehouse,
@@ -93,6 +102,8 @@ public class CatalogueResource {
     public record AvailabilityLine(@NotBlank String sku, @NotNull @Positive Integer quantity) {
     }
 
+    @Schema(description = "The lines to check against the stock available now", example = """
+            {"lines": [{"sku": "PUMP-200", "quantity": 12}, {"sku": "VALVE-50", "quantity": 3}]}""")
     public record AvailabilityRequest(@NotEmpty @Size(max = 200) List<@Valid @NotNull AvailabilityLine> lines) {
     }
 
@@ -115,8 +126,9 @@ public class CatalogueResource {
     @POST
     @Path("/products")
     @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Add a product to the catalogue (sales-director, admin)")
-    @APIResponse(responseCode = "201", description = "created")
+    @Operation(operationId = "createProduct", summary = "Add a product to the catalogue (sales-director, admin)")
+    @APIResponse(responseCode = "201", description = "created; its version is the ETag",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "409", description = "the sku exists")
     public Response createProduct(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ProductRequest request) {
         return idempotent.create(key, caller.get().userId(), "product.create", request, () -> {
@@ -128,7 +140,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/products")
-    @Operation(summary = "The catalogue (any signed-in user)")
+    @Operation(operationId = "listProducts", summary = "The catalogue (any signed-in user)")
     public PageResponse<ProductView> products(@QueryParam("category") String category, @Valid @BeanParam PageParams page) {
         return PageResponse.of(catalogue.products(category, page).stream().map(ProductView::of).toList(), page,
                 catalogue.countProducts(category));
@@ -136,26 +148,37 @@ public class CatalogueResource {
 
     @GET
     @Path("/products/{sku}")
-    @Operation(summary = "One product")
-    public ProductView product(@PathParam("sku") String sku) {
-        return ProductView.of(catalogue.product(sku));
+    @Operation(operationId = "getProduct", summary = "One product")
+    @APIResponse(responseCode = "200", description = "the product; its version is the ETag",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    public Response product(@PathParam("sku") String sku) {
+        return withTag(catalogue.product(sku));
     }
 
     @POST
     @Path("/products/{sku}/deactivate")
     @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Stop selling a product (sales-director, admin): new orders and submissions of drafts"
-            + " refuse it, orders already submitted keep it")
-    public ProductView deactivate(@PathParam("sku") String sku) {
-        return ProductView.of(catalogue.setActive(sku, false));
+    @Operation(operationId = "deactivateProduct", summary = "Stop selling a product (sales-director, admin): new orders and submissions of drafts"
+            + " refuse it, orders already submitted keep it; If-Match with the product's version")
+    @APIResponse(responseCode = "200", description = "inactive; its new version is the ETag",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    public Response deactivate(@PathParam("sku") String sku, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(catalogue.setActive(sku, IfMatch.version(ifMatch), false));
     }
 
     @POST
     @Path("/products/{sku}/activate")
     @RolesAllowed({ Roles.SALES_DIRECTOR, Roles.ADMIN })
-    @Operation(summary = "Sell a deactivated product again (sales-director, admin)")
-    public ProductView activate(@PathParam("sku") String sku) {
-        return ProductView.of(catalogue.setActive(sku, true));
+    @Operation(operationId = "activateProduct", summary = "Sell a deactivated product again (sales-director, admin);"
+            + " If-Match with the product's version")
+    @APIResponse(responseCode = "200", description = "active; its new version is the ETag",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    public Response activate(@PathParam("sku") String sku, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(catalogue.setActive(sku, IfMatch.version(ifMatch), true));
+    }
+
+    private static Response withTag(Product p) {
+        return Response.ok(ProductView.of(p)).tag(new EntityTag(Long.toString(p.version()))).build();
     }
 
     public record WarehouseView(String warehouse, long skus, long onHand, long reserved, long available) {
@@ -163,7 +186,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/warehouses")
-    @Operation(summary = "Every warehouse holding stock, with its totals (any signed-in user)")
+    @Operation(operationId = "listWarehouses", summary = "Every warehouse holding stock, with its totals (any signed-in user)")
     public List<WarehouseView> warehouses() {
         return catalogue.warehouses().stream().map(r -> {
             long onHand = ((Number) r[2]).longValue();
@@ -174,7 +197,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/inventory/{sku}")
-    @Operation(summary = "Stock of a sku: on hand, reserved, available, per warehouse (any signed-in user)")
+    @Operation(operationId = "getInventory", summary = "Stock of a sku: on hand, reserved, available, per warehouse (any signed-in user)")
     public StockView inventory(@PathParam("sku") String sku) {
         List<StockLevel> levels = catalogue.stockOf(sku);
         List<WarehouseStock> per = levels.stream()
@@ -187,8 +210,10 @@ public class CatalogueResource {
     @POST
     @Path("/inventory/receipts")
     @RolesAllowed({ Roles.WAREHOUSE, Roles.ADMIN })
-    @Operation(summary = "Record a goods receipt into a warehouse (warehouse, admin)")
-    @APIResponse(responseCode = "201", description = "stock added")
+    @Operation(operationId = "receiveStock", summary = "Record a goods receipt into a warehouse (warehouse, admin)")
+    @APIResponse(responseCode = "201", description = "stock added; Location is the sku's inventory",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+    @APIResponse(responseCode = "422", description = "rule receipt.sku-known (the sku is not in the catalogue)")
     public Response receive(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ReceiptRequest request) {
         return idempotent.create(key, caller.get().userId(), "inventory.receipt", request, () -> {
             Ledger.GoodsReceipt r = catalogue.receive(request.sku(), request.warehouse(), request.quantity(),
@@ -200,7 +225,7 @@ public class CatalogueResource {
 
     @POST
     @Path("/inventory/availability")
-    @Operation(summary = "Whether a set of lines can be served from stock now, and what is short")
+    @Operation(operationId = "checkAvailability", summary = "Whether a set of lines can be served from stock now, and what is short")
     public AvailabilityView availability(@Valid @NotNull AvailabilityRequest request) {
         Map<String, Integer> wanted = request.lines().stream()
                 .collect(Collectors.toMap(AvailabilityLine::sku, AvailabilityLine::quantity, Integer::sum,

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.salesaffairs.order.service.CreditService;
@@ -28,6 +29,8 @@ import com.salesaffairs.platform.security.Roles;
 @Tag(name = "credit")
 public class CreditResource {
 
+    @Schema(description = "Finance's credit terms for a customer", example = """
+            {"limit": 500000.00, "blocked": false}""")
     public record CreditRequest(
             @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal limit,
             @NotNull Boolean blocked) {
@@ -51,7 +54,7 @@ public class CreditResource {
 
     @PUT
     @RolesAllowed({ Roles.FINANCE })
-    @Operation(summary = "Set a customer's credit limit and block flag (finance); If-Match with the version guards against a lost update")
+    @Operation(operationId = "setCustomerCredit", summary = "Set a customer's credit limit and block flag (finance); If-Match with the version guards against a lost update")
     public CreditView set(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CreditRequest request) {
         return CreditView.of(credit.set(id, com.salesaffairs.platform.rest.IfMatch.version(ifMatch), request.limit(),
@@ -60,7 +63,8 @@ public class CreditResource {
 
     @GET
     @RolesAllowed({ Roles.FINANCE, Roles.SALES_DIRECTOR, Roles.ADMIN, Roles.ORDER_REVIEWER })
-    @Operation(summary = "A customer's credit limit, block flag and open exposure (approved but unpaid orders)")
+    @Operation(operationId = "getCustomerCredit", summary = "A customer's credit limit, block flag and open exposure"
+            + " (submitted and unpaid orders: pending approval, approved, partially shipped or shipped)")
     public CreditView get(@PathParam("id") UUID id) {
         return CreditView.of(credit.get(id));
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,7 @@ import com.salesaffairs.order.rest.OrderRequests.OrderRequest;
 import com.salesaffairs.order.rest.OrderRequests.PaymentRequest;
 import com.salesaffairs.order.rest.OrderRequests.RefundRequest;
 import com.salesaffairs.order.rest.OrderRequests.ShipmentRequest;
+import com.salesaffairs.order.rest.OrderRequests.ShortCloseRequest;
 import com.salesaffairs.order.rest.OrderViews.HistoryView;
 import com.salesaffairs.order.rest.OrderViews.InvoiceView;
 import com.salesaffairs.order.rest.OrderViews.OrderView;
@@ -73,10 +76,14 @@ public class OrderResource {
 
     @POST
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
-    @Operation(summary = "Enter an order as a draft (sales-rep, sales-manager); the caller owns it")
-    @APIResponse(responseCode = "201", description = "draft created")
+    @Operation(operationId = "createOrder", summary = "Enter an order as a draft (sales-rep, sales-manager); the caller owns it")
+    @APIResponse(responseCode = "201", description = "draft created; its version is the ETag",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "invalid field, named in violations")
-    @APIResponse(responseCode = "422", description = "rule order.customer-known, order.sku-known, order.price-list or order.currency")
+    @APIResponse(responseCode = "422", description = "rule order.customer-known (customer unknown or not the caller's),"
+            + " order.sku-known (inactive or unknown product), order.price-list (a unit price other than the list price),"
+            + " order.currency (not CNY) or order.amount-limit (net or cost above what can be booked); or an"
+            + " Idempotency-Key reused with another body")
     public Response create(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull OrderRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.create", request, () -> {
             Order o = orders.create(request.input(), caller.get());
@@ -87,7 +94,7 @@ public class OrderResource {
     @GET
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date;"
+    @Operation(operationId = "listOrders", summary = "Orders in the caller's scope; overdue=true lists approved orders past their ship-by date;"
             + " awaitingMyDecision=true lists, oldest submission first, the orders with a pending step the caller may"
             + " decide now (by role or delegation)")
     public PageResponse<OrderView> list(@QueryParam("status") String statusParam,
@@ -111,7 +118,9 @@ public class OrderResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "One order; 404 when unknown or outside the caller's scope")
+    @Operation(operationId = "getOrder", summary = "One order; 404 when unknown or outside the caller's scope")
+    @APIResponse(responseCode = "200", description = "the order; its version is the ETag",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     public Response get(@PathParam("id") UUID id) {
         return withTag(orders.visible(id, caller.get()));
     }
@@ -119,8 +128,12 @@ public class OrderResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
-    @Operation(summary = "Edit a draft or rejected order (its owner)")
-    @APIResponse(responseCode = "409", description = "the order is no longer editable")
+    @Operation(operationId = "editOrder", summary = "Edit a draft or rejected order (its owner)")
+    @APIResponse(responseCode = "200", description = "the edited order; its new version is the ETag",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "the order is no longer editable (only DRAFT and REJECTED are)")
+    @APIResponse(responseCode = "422", description = "rule order.sku-known, order.price-list, order.currency or"
+            + " order.amount-limit, as on entry")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrderRequest request) {
@@ -130,8 +143,12 @@ public class OrderResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
-    @Operation(summary = "Submit for review (owner): validates prices, discounts, credit and stock, computes the approval chain from order.approval; approves at once when no one needs to")
-    @APIResponse(responseCode = "422", description = "rule order.discount-cap, order.customer-blocked or order.stock-available")
+    @Operation(operationId = "submitOrder", summary = "Submit for review (owner): validates prices, discounts, credit and stock, computes the approval chain from order.approval; approves at once when no one needs to")
+    @APIResponse(responseCode = "200", description = "PENDING_APPROVAL with its approval chain, or APPROVED (stock reserved) when"
+            + " no one needs to approve", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "not a draft or rejected order (already in review, approved, ...)")
+    @APIResponse(responseCode = "422", description = "rule order.discount-cap, order.customer-blocked, order.sku-known"
+            + " (a product deactivated meanwhile) or order.stock-available")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(orders.submit(id, version(ifMatch), caller.get()));
     }
@@ -140,13 +157,17 @@ public class OrderResource {
     @Path("/{id}/approvals")
     // Any signed-in user: a delegation lends authority to anyone named, whatever their role; it is checked on the step.
     @Authenticated
-    @Operation(summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance,"
+    @Operation(operationId = "decideOrderApproval", summary = "Approve or reject the pending step of the caller's role (manager of the team, director, finance,"
             + " order-reviewer) or of an authority delegated to the caller now; never the submitter, one step per person")
+    @APIResponse(responseCode = "200", description = "the order: still PENDING_APPROVAL (other steps, or a finance step added"
+            + " because credit no longer covers it), APPROVED (the last step; stock reserved) or REJECTED",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "403", description = "no authority over a pending step, the order's own submitter, or"
             + " already approved another step of this review")
     @APIResponse(responseCode = "404", description = "unknown, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "not pending approval, or a concurrent decision won")
-    @APIResponse(responseCode = "422", description = "rule order.stock-available when the last approval cannot reserve stock")
+    @APIResponse(responseCode = "422", description = "rule order.stock-available when the last approval cannot reserve stock,"
+            + " order.customer-blocked when finance blocked the customer meanwhile")
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DecisionRequest request) {
         if (request.decision() == OrderCommands.Decision.REJECT
@@ -159,19 +180,43 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "Cancel before shipment (owner, their manager, director; an order with payments only finance"
+    @Operation(operationId = "cancelOrder", summary = "Cancel before shipment (owner, their manager, director; an order with payments only finance"
             + " or a director); releases reserved stock, what was paid becomes refundDue")
+    @APIResponse(responseCode = "200", description = "CANCELLED; its new version is the ETag",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "something has shipped already, or the order is cancelled or settled")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CancelRequest request) {
         return withTag(orders.cancel(id, version(ifMatch), request.reason().trim(), caller.get()));
     }
 
     @POST
+    @Path("/{id}/short-close")
+    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(operationId = "shortCloseOrder", summary = "Close a partially shipped order on what has shipped (the team's"
+            + " manager, director, admin): the unshipped rest of every line is cancelled and its stock released; the order"
+            + " is SHIPPED, its netAmount what shipped, to be invoiced and paid on that; publishes"
+            + " sales.order.short-closed.v1")
+    @APIResponse(responseCode = "200", description = "SHIPPED (or SETTLED when what shipped is already invoiced and paid);"
+            + " its new version is the ETag", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "the order is not PARTIALLY_SHIPPED (nothing shipped yet: cancel it;"
+            + " everything shipped: nothing to close)")
+    @APIResponse(responseCode = "422", description = "rule short-close.paid-amount (more was paid than what shipped is"
+            + " worth)")
+    public Response shortClose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ShortCloseRequest request) {
+        return withTag(orders.shortClose(id, version(ifMatch), request.reason().trim(), caller.get()));
+    }
+
+    @POST
     @Path("/{id}/shipments")
     @RolesAllowed({ Roles.WAREHOUSE })
-    @Operation(summary = "Ship all or part of the lines from reserved stock (warehouse)")
-    @APIResponse(responseCode = "201", description = "shipped; the order is SHIPPED or PARTIALLY_SHIPPED")
-    @APIResponse(responseCode = "422", description = "rule shipment.quantity-left")
+    @Operation(operationId = "recordShipment", summary = "Ship all or part of the lines from reserved stock (warehouse)")
+    @APIResponse(responseCode = "201", description = "shipped; the order is SHIPPED or PARTIALLY_SHIPPED",
+            content = @Content(schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "409", description = "the order is not APPROVED or PARTIALLY_SHIPPED")
+    @APIResponse(responseCode = "422", description = "rule shipment.quantity-left (more than is left to ship on a line) or"
+            + " shipment.prepaid-unpaid (a PREPAID order not yet paid in full)")
     public Response ship(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull ShipmentRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.ship:" + id, request, () -> {
@@ -180,31 +225,36 @@ public class OrderResource {
                     request.lines().stream().map(LineQuantityRequest::input).toList()), caller.get());
             Ledger.Shipment s = shipped.shipment();
             return new Created<>(URI.create("/api/v1/orders/" + id + "/shipments/" + s.id),
-                    shipmentView(s, shipped.orderStatus().name()));
+                    ShipmentView.of(s, shipped.orderStatus().name(), shipped.lines()));
         });
     }
 
     @POST
     @Path("/{id}/invoices")
     @RolesAllowed({ Roles.FINANCE })
-    @Operation(summary = "Invoice shipped quantities (finance); no lines means everything shipped and not yet invoiced")
-    @APIResponse(responseCode = "201", description = "invoice issued")
-    @APIResponse(responseCode = "422", description = "rule invoice.shipped-quantity")
+    @Operation(operationId = "issueInvoice", summary = "Invoice shipped quantities (finance); no lines means everything shipped and not yet invoiced")
+    @APIResponse(responseCode = "201", description = "invoice issued",
+            content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+    @APIResponse(responseCode = "409", description = "the order is not PARTIALLY_SHIPPED or SHIPPED")
+    @APIResponse(responseCode = "422", description = "rule invoice.shipped-quantity (more than shipped and not yet invoiced,"
+            + " or nothing left to invoice)")
     public Response invoice(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid InvoiceRequest request) {
         List<OrderCommands.LineQuantity> lines = request == null || request.lines() == null ? List.of()
                 : request.lines().stream().map(LineQuantityRequest::input).toList();
         return idempotent.create(key, caller.get().userId(), "order.invoice:" + id, lines, () -> {
             Ledger.Invoice inv = orders.invoice(id, version(ifMatch), lines, caller.get());
-            return new Created<>(URI.create("/api/v1/orders/" + id + "/invoices/" + inv.id), InvoiceView.of(inv));
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/invoices/" + inv.id),
+                    InvoiceView.of(inv, orders.invoiceLines(inv)));
         });
     }
 
     @POST
     @Path("/{id}/payments")
     @RolesAllowed({ Roles.FINANCE })
-    @Operation(summary = "Record a payment (finance); partial payments allowed, overpayment refused; settles the order when fully shipped and paid")
-    @APIResponse(responseCode = "201", description = "payment recorded")
+    @Operation(operationId = "recordPayment", summary = "Record a payment (finance); partial payments allowed, overpayment refused; settles the order when fully shipped and paid")
+    @APIResponse(responseCode = "201", description = "payment recorded",
+            content = @Content(schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "409", description = "rule payment.duplicate-reference (reference already on the order), or no payments now")
     @APIResponse(responseCode = "422", description = "rule payment.overpayment")
     public Response pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -222,14 +272,20 @@ public class OrderResource {
     @POST
     @Path("/{id}/refunds")
     @RolesAllowed({ Roles.FINANCE })
-    @Operation(summary = "Refund part or all of a settled order after a return (finance); publishes sales.order.refunded.v1")
-    @APIResponse(responseCode = "201", description = "refund recorded")
-    @APIResponse(responseCode = "422", description = "rule refund.paid-amount")
+    @Operation(operationId = "recordRefund", summary = "Refund part or all of a settled order after a return (finance); publishes sales.order.refunded.v1")
+    @APIResponse(responseCode = "201", description = "refund recorded",
+            content = @Content(schema = @Schema(implementation = RefundView.class)))
+    @APIResponse(responseCode = "409", description = "the order is not SETTLED")
+    @APIResponse(responseCode = "422", description = "rule refund.paid-amount (refunds would exceed what was paid),"
+            + " refund.line-amount (more than is left to refund on a line) or refund.line-quantity (more units than the"
+            + " line sold and has not had returned)")
     public Response refund(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull RefundRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.refund:" + id, request, () -> {
-            Ledger.Refund r = orders.refund(id, version(ifMatch), request.amount(), request.reason().trim(), caller.get());
-            return new Created<>(URI.create("/api/v1/orders/" + id + "/refunds/" + r.id), refundView(r));
+            OrderService.Refunded r = orders.refund(id, version(ifMatch), request.amount(), request.reason().trim(),
+                    request.lineInputs(), caller.get());
+            return new Created<>(URI.create("/api/v1/orders/" + id + "/refunds/" + r.refund().id),
+                    RefundView.of(r.refund(), r.lines()));
         });
     }
 
@@ -237,57 +293,63 @@ public class OrderResource {
     @Path("/{id}/shipments")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "The order's shipments, oldest first")
-    public List<ShipmentView> shipments(@PathParam("id") UUID id) {
-        String status = orders.visible(id, caller.get()).status().name();
-        return orders.ledger(id, Ledger.Shipment.class, "shippedAt", caller.get()).stream()
-                .map(s -> shipmentView(s, status)).toList();
+    @Operation(operationId = "listShipments", summary = "The order's shipments, oldest first, paged")
+    public PageResponse<ShipmentView> shipments(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        Order o = orders.visible(id, caller.get());
+        List<Ledger.Shipment> shipments = orders.ledger(id, Ledger.Shipment.class, "shippedAt", caller.get(), page);
+        var lines = orders.shipmentLines(o, shipments);
+        return PageResponse.of(shipments.stream().map(s -> ShipmentView.of(s, o.status().name(), lines.get(s.id))).toList(),
+                page, orders.countLedger(id, Ledger.Shipment.class));
     }
 
     @GET
     @Path("/{id}/shipments/{shipmentId}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "One shipment of the order")
+    @Operation(operationId = "getShipment", summary = "One shipment of the order")
     public ShipmentView shipment(@PathParam("id") UUID id, @PathParam("shipmentId") UUID shipmentId) {
         Ledger.Shipment s = orders.ledgerEntry(id, Ledger.Shipment.class, shipmentId, x -> x.orderId, caller.get());
-        return shipmentView(s, orders.visible(id, caller.get()).status().name());
+        Order o = orders.visible(id, caller.get());
+        return ShipmentView.of(s, o.status().name(), orders.shipmentLines(o, List.of(s)).get(s.id));
     }
 
     @GET
     @Path("/{id}/invoices")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "The order's invoices, oldest first")
-    public List<InvoiceView> invoices(@PathParam("id") UUID id) {
-        return orders.ledger(id, Ledger.Invoice.class, "issuedAt", caller.get()).stream().map(InvoiceView::of).toList();
+    @Operation(operationId = "listInvoices", summary = "The order's invoices, oldest first, paged")
+    public PageResponse<InvoiceView> invoices(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        return PageResponse.of(orders.ledger(id, Ledger.Invoice.class, "issuedAt", caller.get(), page).stream()
+                .map(i -> InvoiceView.of(i, orders.invoiceLines(i))).toList(), page,
+                orders.countLedger(id, Ledger.Invoice.class));
     }
 
     @GET
     @Path("/{id}/invoices/{invoiceId}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "One invoice of the order")
+    @Operation(operationId = "getInvoice", summary = "One invoice of the order")
     public InvoiceView invoice(@PathParam("id") UUID id, @PathParam("invoiceId") UUID invoiceId) {
-        return InvoiceView.of(orders.ledgerEntry(id, Ledger.Invoice.class, invoiceId, x -> x.orderId, caller.get()));
+        Ledger.Invoice i = orders.ledgerEntry(id, Ledger.Invoice.class, invoiceId, x -> x.orderId, caller.get());
+        return InvoiceView.of(i, orders.invoiceLines(i));
     }
 
     @GET
     @Path("/{id}/payments")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE })
-    @Operation(summary = "The order's payments, oldest first")
-    public List<PaymentView> payments(@PathParam("id") UUID id) {
+    @Operation(operationId = "listPayments", summary = "The order's payments, oldest first, paged")
+    public PageResponse<PaymentView> payments(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         Order o = orders.visible(id, caller.get());
-        return orders.ledger(id, Ledger.Payment.class, "receivedAt", caller.get()).stream()
-                .map(p -> paymentView(p, o)).toList();
+        return PageResponse.of(orders.ledger(id, Ledger.Payment.class, "receivedAt", caller.get(), page).stream()
+                .map(p -> paymentView(p, o)).toList(), page, orders.countLedger(id, Ledger.Payment.class));
     }
 
     @GET
     @Path("/{id}/payments/{paymentId}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE })
-    @Operation(summary = "One payment of the order")
+    @Operation(operationId = "getPayment", summary = "One payment of the order")
     public PaymentView payment(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId) {
         Ledger.Payment p = orders.ledgerEntry(id, Ledger.Payment.class, paymentId, x -> x.orderId, caller.get());
         return paymentView(p, orders.visible(id, caller.get()));
@@ -297,23 +359,22 @@ public class OrderResource {
     @Path("/{id}/refunds")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE })
-    @Operation(summary = "The order's refunds, oldest first")
-    public List<RefundView> refunds(@PathParam("id") UUID id) {
-        return orders.ledger(id, Ledger.Refund.class, "refundedAt", caller.get()).stream().map(OrderResource::refundView)
-                .toList();
+    @Operation(operationId = "listRefunds", summary = "The order's refunds, oldest first, paged")
+    public PageResponse<RefundView> refunds(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        Order o = orders.visible(id, caller.get());
+        var lines = orders.refundLines(o);
+        return PageResponse.of(orders.ledger(id, Ledger.Refund.class, "refundedAt", caller.get(), page).stream()
+                .map(r -> RefundView.of(r, lines.get(r.id))).toList(), page, orders.countLedger(id, Ledger.Refund.class));
     }
 
     @GET
     @Path("/{id}/refunds/{refundId}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE })
-    @Operation(summary = "One refund of the order")
+    @Operation(operationId = "getRefund", summary = "One refund of the order")
     public RefundView refund(@PathParam("id") UUID id, @PathParam("refundId") UUID refundId) {
-        return refundView(orders.ledgerEntry(id, Ledger.Refund.class, refundId, x -> x.orderId, caller.get()));
-    }
-
-    private static ShipmentView shipmentView(Ledger.Shipment s, String orderStatus) {
-        return new ShipmentView(s.id, s.orderId, s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, orderStatus);
+        Ledger.Refund r = orders.ledgerEntry(id, Ledger.Refund.class, refundId, x -> x.orderId, caller.get());
+        return RefundView.of(r, orders.refundLines(orders.visible(id, caller.get())).get(r.id));
     }
 
     private static PaymentView paymentView(Ledger.Payment p, Order o) {
@@ -321,17 +382,14 @@ public class OrderResource {
                 o.status().name(), o.netAmount().subtract(o.paidAmount()));
     }
 
-    private static RefundView refundView(Ledger.Refund r) {
-        return new RefundView(r.id, r.orderId, r.amount, r.reason, r.recordedBy, r.refundedAt);
-    }
-
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN,
             Roles.FINANCE, Roles.WAREHOUSE, Roles.ORDER_REVIEWER })
-    @Operation(summary = "Every transition, decision and policy version on the order")
-    public List<HistoryView> history(@PathParam("id") UUID id) {
-        return orders.history(id, caller.get()).stream().map(HistoryView::of).toList();
+    @Operation(operationId = "listOrderHistory", summary = "Every transition, decision and policy version on the order, oldest first, paged")
+    public PageResponse<HistoryView> history(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        return PageResponse.of(orders.history(id, caller.get(), page).stream().map(HistoryView::of).toList(), page,
+                orders.countHistory(id));
     }
 
     /** A filter that does not parse is a 400 naming it, not the 404 JAX-RS would answer. */

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.salesaffairs.order.domain.ApprovalStep;
 import com.salesaffairs.order.domain.Ledger;
 import com.salesaffairs.order.domain.Order;
@@ -18,11 +20,14 @@ public final class OrderViews {
     }
 
     public record LineView(int lineNo, String sku, String productName, String category, int quantity,
-            BigDecimal listPrice, BigDecimal unitPrice, BigDecimal discountPct, BigDecimal netAmount, int shippedQuantity,
-            int invoicedQuantity) {
+            BigDecimal listPrice, BigDecimal unitPrice, BigDecimal discountPct,
+            @Schema(description = "what the line sells for: quantity x unitPrice less discountPct, or after a short-close"
+                    + " the share of that its shipped units are worth") BigDecimal netAmount,
+            int shippedQuantity, int invoicedQuantity,
+            @Schema(description = "units a short-close cancelled (never to ship); 0 otherwise") int cancelledQuantity) {
         static LineView of(OrderLine l) {
             return new LineView(l.lineNo(), l.sku(), l.productName(), l.category(), l.quantity(), l.listPrice(),
-                    l.unitPrice(), l.discountPct(), l.netAmount(), l.shippedQty(), l.invoicedQty());
+                    l.unitPrice(), l.discountPct(), l.soldNetAmount(), l.shippedQty(), l.invoicedQty(), l.cancelledQty());
         }
     }
 
@@ -41,7 +46,7 @@ public final class OrderViews {
             BigDecimal refundDue, List<LineView> lines, List<ApprovalView> approvals, Integer approvalPolicyVersion,
             Integer fulfilmentPolicyVersion, String rejectionReason, Instant submittedAt, Instant approvedAt,
             LocalDate shipBy, Instant shippedAt, Instant settledAt, Instant cancelledAt, Instant createdAt,
-            Instant updatedAt, long version) implements Versioned {
+            Instant updatedAt, long version, Instant shortClosedAt) implements Versioned {
         public static OrderView of(Order o) {
             return new OrderView(o.id(), o.orderNumber(), o.status().name(), o.customerId(), o.customerName(),
                     o.opportunityId(), o.ownerId(), o.team(), o.region(), o.channel().name(), o.currency(),
@@ -50,7 +55,7 @@ public final class OrderViews {
                     o.lines().stream().map(LineView::of).toList(), o.approvals().stream().map(ApprovalView::of).toList(),
                     o.approvalPolicyVersion(), o.fulfilmentPolicyVersion(), o.rejectionReason(), o.submittedAt(),
                     o.approvedAt(), o.shipBy(), o.shippedAt(), o.settledAt(), o.cancelledAt(), o.createdAt(),
-                    o.updatedAt(), o.version());
+                    o.updatedAt(), o.version(), o.shortClosedAt());
         }
 
         /** What the customer still has to pay; nothing on a cancelled order, which owes {@code refundDue} back instead. */
@@ -60,14 +65,28 @@ public final class OrderViews {
         }
     }
 
+    /** One order line's part of a shipment or invoice: its units and the net amount they are worth. */
+    public record PartView(int lineNo, String sku, int quantity,
+            @Schema(description = "net amount of these units of the line; the parts of a line add up to its net amount")
+            BigDecimal amount) {
+        static List<PartView> of(List<Ledger.PartLine> parts) {
+            return parts.stream().map(p -> new PartView(p.lineNo(), p.sku(), p.quantity(), p.netAmount())).toList();
+        }
+    }
+
     public record ShipmentView(UUID id, UUID orderId, String carrier, String trackingNumber, String shippedBy,
-            Instant shippedAt, String orderStatus) {
+            Instant shippedAt, String orderStatus, List<PartView> lines) {
+        static ShipmentView of(Ledger.Shipment s, String orderStatus, List<Ledger.PartLine> lines) {
+            return new ShipmentView(s.id, s.orderId, s.carrier, s.trackingNumber, s.shippedBy, s.shippedAt, orderStatus,
+                    PartView.of(lines));
+        }
     }
 
     public record InvoiceView(UUID id, String invoiceNumber, UUID orderId, BigDecimal amount, LocalDate dueDate,
-            String issuedBy, Instant issuedAt) {
-        static InvoiceView of(Ledger.Invoice i) {
-            return new InvoiceView(i.id, i.invoiceNumber, i.orderId, i.amount, i.dueDate, i.issuedBy, i.issuedAt);
+            String issuedBy, Instant issuedAt, List<PartView> lines) {
+        static InvoiceView of(Ledger.Invoice i, List<Ledger.PartLine> lines) {
+            return new InvoiceView(i.id, i.invoiceNumber, i.orderId, i.amount, i.dueDate, i.issuedBy, i.issuedAt,
+                    PartView.of(lines));
         }
     }
 
@@ -75,8 +94,19 @@ public final class OrderViews {
             String recordedBy, Instant receivedAt, String orderStatus, BigDecimal outstandingAmount) {
     }
 
+    /** One order line's part of a refund: the money given back on it, the units returned when named. */
+    public record RefundLineView(int lineNo, String sku, String category, Integer quantity, BigDecimal amount) {
+        static List<RefundLineView> of(List<Ledger.RefundLine> lines) {
+            return lines.stream().map(l -> new RefundLineView(l.lineNo(), l.sku(), l.category(), l.quantity(),
+                    l.netAmount())).toList();
+        }
+    }
+
     public record RefundView(UUID id, UUID orderId, BigDecimal amount, String reason, String recordedBy,
-            Instant refundedAt) {
+            Instant refundedAt, List<RefundLineView> lines) {
+        static RefundView of(Ledger.Refund r, List<Ledger.RefundLine> lines) {
+            return new RefundView(r.id, r.orderId, r.amount, r.reason, r.recordedBy, r.refundedAt, RefundLineView.of(lines));
+        }
     }
 
     public record HistoryView(Instant at, String actor, String onBehalfOf, String action, String detail,

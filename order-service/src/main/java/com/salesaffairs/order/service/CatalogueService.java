@@ -68,10 +68,15 @@ public class CatalogueService {
                 Long.class).setParameter("category", category).getSingleResult();
     }
 
-    public Product setActive(String sku, boolean active) {
+    /** Activates or deactivates a product; If-Match, when given, must name its current version (412 otherwise). */
+    public Product setActive(String sku, java.util.OptionalLong ifMatch, boolean active) {
         Product p = em.find(Product.class, sku, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             throw ApiProblem.notFound("product", sku);
+        }
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != p.version()) {
+            throw ApiProblem.preconditionFailed("product " + sku + " is at version " + p.version() + ", not "
+                    + ifMatch.getAsLong());
         }
         p.setActive(active);
         em.flush();

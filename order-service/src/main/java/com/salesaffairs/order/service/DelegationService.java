@@ -56,10 +56,15 @@ public class DelegationService {
         return d;
     }
 
-    public Delegation revoke(UUID id, Scope caller) {
+    /** Stops a delegation at once; If-Match, when given, must name its current version (412 otherwise). */
+    public Delegation revoke(UUID id, java.util.OptionalLong ifMatch, Scope caller) {
         Delegation d = visible(id, caller);
         if (!caller.userId().equals(d.delegatorId()) && !caller.hasRole(Roles.ADMIN)) {
             throw ApiProblem.forbidden("only the delegator or an admin may revoke a delegation");
+        }
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != d.version()) {
+            throw ApiProblem.preconditionFailed("delegation " + id + " is at version " + d.version() + ", not "
+                    + ifMatch.getAsLong());
         }
         d.revoke(caller.username(), clock.instant());
         em.flush();

@@ -41,8 +41,14 @@ public class OrderHistory {
         record(orderId, actor, null, action, detail, null, null);
     }
 
-    public List<HistoryEntry> of(UUID orderId) {
+    /** A page of the order's history, oldest first. */
+    public List<HistoryEntry> of(UUID orderId, int offset, int size) {
         return em.createQuery("FROM Ledger$HistoryEntry h WHERE h.orderId = :id ORDER BY h.id", HistoryEntry.class)
-                .setParameter("id", orderId).getResultList();
+                .setParameter("id", orderId).setFirstResult(offset).setMaxResults(size).getResultList();
+    }
+
+    public long count(UUID orderId) {
+        return em.createQuery("SELECT COUNT(h) FROM Ledger$HistoryEntry h WHERE h.orderId = :id", Long.class)
+                .setParameter("id", orderId).getSingleResult();
     }
 }

@@ -36,6 +36,7 @@ import com.salesaffairs.order.domain.OrderLine;
 import com.salesaffairs.order.domain.OrderRules;
 import com.salesaffairs.order.domain.OrderStatus;
 import com.salesaffairs.order.domain.Product;
+import com.salesaffairs.order.domain.RefundAttribution;
 import com.salesaffairs.order.domain.ShipByDeadline;
 import com.salesaffairs.order.messaging.OrderEvents;
 import com.salesaffairs.order.repository.OrderRepository;
@@ -244,7 +245,7 @@ public class OrderService {
 
     private ApprovalChain.OrderFacts facts(Order order, CustomerAccount customer) {
         return new ApprovalChain.OrderFacts(order.maxLineDiscountPct(), order.netAmount(), order.paymentTerms(),
-                orders.openExposure(order.customerId()), customer.creditLimit());
+                orders.openExposure(order.customerId(), order.id()), customer.creditLimit());
     }
 
     /**
@@ -310,7 +311,7 @@ public class OrderService {
     }
 
     /** A shipment and the order's status after it. */
-    public record Shipped(Ledger.Shipment shipment, OrderStatus orderStatus) {
+    public record Shipped(Ledger.Shipment shipment, OrderStatus orderStatus, List<Ledger.PartLine> lines) {
     }
 
     /** A payment and the order's standing after it. */
@@ -320,6 +321,8 @@ public class OrderService {
     public Shipped ship(UUID id, Optional<Long> ifMatch, ShipmentInput input, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         Map<Integer, Integer> quantities = byLine(input.lines());
+        Map<Integer, Integer> shippedBefore = new LinkedHashMap<>();
+        quantities.keySet().forEach(n -> shippedBefore.put(n, order.line(n).shippedQty()));
         order.ship(quantities, clock.instant());
         stock.ship(order.id(), quantities);
         Ledger.Shipment s = new Ledger.Shipment();
@@ -329,14 +332,19 @@ public class OrderService {
         s.trackingNumber = input.trackingNumber();
         s.shippedBy = caller.username();
         s.shippedAt = clock.instant();
-        s.lines = write(input.lines());
+        List<Ledger.PartLine> parts = new ArrayList<>();
+        quantities.forEach((n, q) -> {
+            OrderLine l = order.line(n);
+            parts.add(new Ledger.PartLine(n, l.sku(), q, Money.share(l.netAmount(), l.quantity(), q, shippedBefore.get(n))));
+        });
+        s.lines = write(parts);
         em.persist(s);
         history.record(order.id(), caller.username(), "SHIPPED", input.carrier() + " " + input.trackingNumber() + " "
                 + quantities + (order.status() == OrderStatus.SHIPPED ? " (complete)" : " (partial)"));
         events.shipped(order, s.id, s.carrier, s.trackingNumber, quantities, s.shippedAt);
         settle(order, caller);
         flush();
-        return new Shipped(s, order.status());
+        return new Shipped(s, order.status(), parts);
     }
 
     public Ledger.Invoice invoice(UUID id, Optional<Long> ifMatch, List<LineQuantity> lines, Scope caller) {
@@ -443,13 +451,52 @@ public class OrderService {
         return order;
     }
 
-    public Ledger.Refund refund(UUID id, Optional<Long> ifMatch, BigDecimal amount, String reason, Scope caller) {
+    /**
+     * Closes a partially shipped order on what has shipped (the team's manager, a director or an
+     * admin): the rest of every line is cancelled and its reservation released; the order is then
+     * SHIPPED for what shipped, worth what shipped, to be invoiced and paid on that (and settled at
+     * once when it already is).
+     */
+    public Order shortClose(UUID id, Optional<Long> ifMatch, String reason, Scope caller) {
+        Order order = forChange(id, ifMatch, caller);
+        if (!caller.managesTeam(order.team()) && !caller.seesAll()) {
+            throw ApiProblem.forbidden("only the team's manager, a director or an admin may short-close an order");
+        }
+        BigDecimal before = order.netAmount();
+        Instant now = clock.instant();
+        List<Order.ClosedLine> closed = order.shortClose(now);
+        stock.release(order.id());
+        history.record(order.id(), caller.username(), "SHORT_CLOSED", "net " + before + " -> " + order.netAmount()
+                + ", cancelled " + String.join(", ", closed.stream().map(c -> c.quantityCancelled() + " of line "
+                        + c.lineNo() + " (" + c.netAmountCancelled() + ")").toList()) + ": " + reason);
+        events.shortClosed(order, closed, before, reason, caller.username());
+        settle(order, caller);
+        flush();
+        LOG.infof("order %s short-closed by %s, net %s -> %s", order.id(), caller.username(), before, order.netAmount());
+        return order;
+    }
+
+    /** A refund and the lines it gives money back on. */
+    public record Refunded(Ledger.Refund refund, List<Ledger.RefundLine> lines) {
+    }
+
+    /**
+     * Money given back after a return, attributed to the lines the caller names or, when it names
+     * none, pro rata to what is left to refund on each line ({@link RefundAttribution}).
+     */
+    public Refunded refund(UUID id, Optional<Long> ifMatch, BigDecimal amount, String reason,
+            List<RefundAttribution.NamedLine> lines, Scope caller) {
         Order order = forChange(id, ifMatch, caller);
         if (!Money.hasAtMostTwoDecimals(amount)) {
             throw ApiProblem.invalid("amount", "must have at most two decimals");
         }
         Instant now = clock.instant();
         order.refund(Money.cents(amount), now);
+        List<List<Ledger.RefundLine>> earlier = new ArrayList<>(refundLines(order).values());
+        Map<Integer, BigDecimal> refundable = RefundAttribution.refundable(order, earlier);
+        List<Ledger.RefundLine> parts = lines == null || lines.isEmpty()
+                ? RefundAttribution.proRata(order, Money.cents(amount), refundable)
+                : RefundAttribution.named(order, amount, lines, refundable, RefundAttribution.returned(earlier));
         Ledger.Refund r = new Ledger.Refund();
         r.id = UUID.randomUUID();
         r.orderId = order.id();
@@ -457,11 +504,45 @@ public class OrderService {
         r.reason = reason;
         r.recordedBy = caller.username();
         r.refundedAt = now;
+        r.lines = write(parts);
         em.persist(r);
         history.record(order.id(), caller.username(), "REFUNDED", r.amount + ": " + reason);
-        events.refunded(order, r.id, r.amount, reason, now);
+        events.refunded(order, r.id, r.amount, reason, parts, now);
         flush();
-        return r;
+        return new Refunded(r, parts);
+    }
+
+    /**
+     * The lines of every refund of the order, oldest first. A refund recorded before refunds kept
+     * their lines is attributed pro rata to what was left to refund on each line then, as a refund
+     * without lines is now.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Ledger.RefundLine>> refundLines(Order order) {
+        Map<UUID, List<Ledger.RefundLine>> lines = new LinkedHashMap<>();
+        List<Ledger.Refund> refunds = em.createQuery("FROM Ledger$Refund r WHERE r.orderId = :order"
+                + " ORDER BY r.refundedAt, r.id", Ledger.Refund.class).setParameter("order", order.id()).getResultList();
+        for (Ledger.Refund r : refunds) {
+            lines.put(r.id, r.lines != null ? refundParts(r.lines)
+                    : RefundAttribution.proRata(order, r.amount,
+                            RefundAttribution.refundable(order, new ArrayList<>(lines.values()))));
+        }
+        return lines;
+    }
+
+    private List<Ledger.RefundLine> refundParts(String lines) {
+        try {
+            List<Ledger.RefundLine> parts = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode n : json.reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(lines)) {
+                parts.add(new Ledger.RefundLine(n.path("lineNo").asInt(), n.path("sku").asText(),
+                        n.path("category").asText(), n.hasNonNull("quantity") ? n.get("quantity").asInt() : null,
+                        Money.cents(n.get("netAmount").decimalValue())));
+            }
+            return parts;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a refund's lines are not JSON: " + lines, e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -473,15 +554,85 @@ public class OrderService {
         return order;
     }
 
-    /** The shipments, invoices, payments or refunds of an order the caller may see, oldest first. */
+    /** A page of the shipments, invoices, payments or refunds of an order the caller may see, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> List<T> ledger(UUID id, Class<T> type, String timeField, Scope caller) {
+    public <T> List<T> ledger(UUID id, Class<T> type, String timeField, Scope caller, PageParams page) {
         visible(id, caller);
         var cb = em.getCriteriaBuilder();
         var q = cb.createQuery(type);
         var root = q.from(type);
-        q.select(root).where(cb.equal(root.get("orderId"), id)).orderBy(cb.asc(root.get(timeField)));
-        return em.createQuery(q).getResultList();
+        q.select(root).where(cb.equal(root.get("orderId"), id))
+                .orderBy(cb.asc(root.get(timeField)), cb.asc(root.get("id")));
+        return em.createQuery(q).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    }
+
+    /** How many shipments, invoices, payments or refunds the order has (after {@link #ledger} checked sight). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countLedger(UUID id, Class<?> type) {
+        var cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(Long.class);
+        var root = q.from(type);
+        q.select(cb.count(root)).where(cb.equal(root.get("orderId"), id));
+        return em.createQuery(q).getSingleResult();
+    }
+
+    /** The lines of an invoice as issued. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Ledger.PartLine> invoiceLines(Ledger.Invoice invoice) {
+        return parts(invoice.lines);
+    }
+
+    /**
+     * The lines of these shipments of the order, by shipment. Shipments recorded before lines
+     * carried their sku and amount are completed from the order: the sku of the line, the amount
+     * its units were worth, replaying the order's shipments oldest first as {@link #ship} does.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Ledger.PartLine>> shipmentLines(Order order, List<Ledger.Shipment> shipments) {
+        Map<UUID, List<Ledger.PartLine>> lines = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Ledger.Shipment s : shipments) {
+            List<Ledger.PartLine> parts = parts(s.lines);
+            complete &= parts.stream().allMatch(p -> p.netAmount() != null && p.sku() != null);
+            lines.put(s.id, parts);
+        }
+        if (complete) {
+            return lines;
+        }
+        Map<UUID, List<Ledger.PartLine>> replayed = new LinkedHashMap<>();
+        Map<Integer, Integer> shipped = new java.util.HashMap<>();
+        List<Ledger.Shipment> all = em.createQuery("FROM Ledger$Shipment s WHERE s.orderId = :order"
+                + " ORDER BY s.shippedAt, s.id", Ledger.Shipment.class).setParameter("order", order.id()).getResultList();
+        for (Ledger.Shipment s : all) {
+            List<Ledger.PartLine> parts = new ArrayList<>();
+            for (Ledger.PartLine p : parts(s.lines)) {
+                OrderLine l = order.line(p.lineNo());
+                int before = shipped.getOrDefault(p.lineNo(), 0);
+                parts.add(new Ledger.PartLine(p.lineNo(), l.sku(), p.quantity(),
+                        p.netAmount() != null ? p.netAmount() : Money.share(l.netAmount(), l.quantity(), p.quantity(), before)));
+                shipped.put(p.lineNo(), before + p.quantity());
+            }
+            replayed.put(s.id, parts);
+        }
+        lines.replaceAll((shipment, parts) -> replayed.getOrDefault(shipment, parts));
+        return lines;
+    }
+
+    /** Reads the JSON lines of a ledger row; a field a row predates is null. */
+    private List<Ledger.PartLine> parts(String lines) {
+        try {
+            List<Ledger.PartLine> parts = new ArrayList<>();
+            // Money read as decimals: an amount of 15 digits or more would lose cents as a double.
+            for (com.fasterxml.jackson.databind.JsonNode n : json.reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(lines)) {
+                parts.add(new Ledger.PartLine(n.path("lineNo").asInt(), n.hasNonNull("sku") ? n.get("sku").asText() : null,
+                        n.path("quantity").asInt(),
+                        n.hasNonNull("netAmount") ? Money.cents(n.get("netAmount").decimalValue()) : null));
+            }
+            return parts;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a ledger row's lines are not JSON: " + lines, e);
+        }
     }
 
     /** One of them; 404 when it is not this order's. */
@@ -497,9 +648,14 @@ public class OrderService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Ledger.HistoryEntry> history(UUID id, Scope caller) {
+    public List<Ledger.HistoryEntry> history(UUID id, Scope caller, PageParams page) {
         visible(id, caller);
-        return history.of(id);
+        return history.of(id, page.offset(), page.size());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countHistory(UUID id) {
+        return history.count(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
