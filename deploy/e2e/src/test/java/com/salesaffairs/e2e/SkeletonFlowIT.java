@@ -12,19 +12,24 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesaffairs.e2e.SalesSteps.Kpi;
+import com.salesaffairs.e2e.client.order.model.InvoiceView;
+import com.salesaffairs.e2e.client.order.model.OrderView;
+import com.salesaffairs.e2e.client.performance.model.RepKpiView;
 
 /**
  * The walking skeleton through all five services: a customer registered in opportunity-service
  * reaches order- and aftersales-service as events; an order goes from draft to settled in
  * order-service; the settled fact reaches performance-service (KPI) and reporting-service (sales
  * trend), and the feedback fact reaches reporting-service. Each service reads only its own
- * database, so every arrow in between is Kafka.
+ * database, so every arrow in between is Kafka. Every call goes through the Java clients generated
+ * from the services' OpenAPI documents ({@link GeneratedClientSteps}).
  */
 class SkeletonFlowIT {
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
@@ -37,62 +42,75 @@ class SkeletonFlowIT {
     private static final String SETTLED = "sales.order.settled.v1";
 
     private final StackClient stack = StackClient.local();
-    private final SalesSteps steps = new SalesSteps(stack);
+    private final GeneratedClientSteps steps = new GeneratedClientSteps(stack);
 
     @Test
     void a_settled_order_reaches_kpi_and_reports_and_finance_reads_the_settled_fact() throws Exception {
         // 1-2. customer, product, stock
         UUID customerId = steps.registerCustomer("E2E " + UUID.randomUUID());
         String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
-        steps.createProduct(sku, LIST_PRICE, UNIT_COST);
-        steps.receiveStock(sku, 100);
+        steps.stockProduct(sku, LIST_PRICE, UNIT_COST, 100);
 
         // 3. the figures before this order
         YearMonth period = SalesSteps.monthUtc();
-        Kpi kpiBefore = SalesSteps.steady(() -> steps.aliceKpi(period));
-        BigDecimal trendBefore = SalesSteps.steady(() -> steps.salesTrendToday().stripTrailingZeros());
-        long feedbackBefore = SalesSteps.steady(steps::feedbackCountToday);
+        Kpi kpiBefore = SalesSteps.steady(() -> aliceKpi(period));
+        BigDecimal trendBefore = SalesSteps.steady(() -> call(steps::salesTrendToday).stripTrailingZeros());
+        long feedbackBefore = SalesSteps.steady(() -> call(steps::feedbackCountToday));
 
         // 4. the order, once order-service has the customer replica
-        JsonNode draft = steps.createOrder(customerId, sku, QUANTITY);
-        UUID orderId = UUID.fromString(draft.path("id").asText());
-        assertEquals("DRAFT", draft.path("status").asText(), draft.toString());
-        assertMoney(ORDER_AMOUNT, money(draft, "netAmount"), "4 x 1250.00 without discount");
+        OrderView draft = steps.createOrder(customerId, sku, QUANTITY);
+        UUID orderId = draft.getId();
+        assertEquals("DRAFT", draft.getStatus(), draft.toString());
+        assertMoney(ORDER_AMOUNT, draft.getNetAmount(), "4 x 1250.00 without discount");
 
         // 5. no approval needed: no discount, NET30 within the credit finance granted, under 200,000
-        assertEquals("APPROVED", steps.submit(orderId).path("status").asText());
+        assertEquals("APPROVED", steps.submit(draft).getStatus());
 
         // 6. shipped in full
-        steps.ship(orderId, QUANTITY);
-        assertEquals("SHIPPED", steps.order(orderId).path("status").asText());
+        assertEquals(QUANTITY, steps.ship(orderId, QUANTITY).getLines().get(0).getQuantity());
+        assertEquals("SHIPPED", steps.order(orderId).getStatus());
 
         // 7. invoiced and paid in full
-        JsonNode invoice = steps.invoice(orderId);
-        assertMoney(ORDER_AMOUNT, money(invoice, "amount"), "the invoice covers what was shipped");
+        InvoiceView invoice = steps.invoice(orderId);
+        assertMoney(ORDER_AMOUNT, invoice.getAmount(), "the invoice covers what was shipped");
         steps.pay(orderId, ORDER_AMOUNT);
-        assertEquals("SETTLED", steps.order(orderId).path("status").asText());
+        assertEquals("SETTLED", steps.order(orderId).getStatus());
 
         // 8. the settled fact reaches performance- and reporting-service
         StackClient.eventually(PROJECTION_WAIT, () -> {
-            Kpi now = steps.aliceKpi(period);
+            Kpi now = aliceKpi(period);
             assertMoney(kpiBefore.salesAmount().add(ORDER_AMOUNT), now.salesAmount(), "alice's KPI salesAmount");
             assertEquals(kpiBefore.orderCount() + 1, now.orderCount(), "alice's KPI orderCount");
             return now;
         });
         StackClient.eventually(PROJECTION_WAIT, () -> {
-            assertMoney(trendBefore.add(ORDER_AMOUNT), steps.salesTrendToday(), "today's net sales in the trend");
+            assertMoney(trendBefore.add(ORDER_AMOUNT), call(steps::salesTrendToday), "today's net sales in the trend");
             return null;
         });
 
         // 8b. feedback, once aftersales-service has the customer replica, reaches reporting
-        steps.logFeedback(customerId);
+        assertEquals(customerId, steps.logFeedback(customerId).getCustomerId());
         StackClient.eventually(PROJECTION_WAIT, () -> {
-            assertEquals(feedbackBefore + 1, steps.feedbackCountToday(), "today's feedback count");
+            assertEquals(feedbackBefore + 1, call(steps::feedbackCountToday), "today's feedback count");
             return null;
         });
 
         // 9. what finance's own consumer reads
         assertOrderFactsOnKafka(orderId, customerId, sku);
+    }
+
+    private Kpi aliceKpi(YearMonth period) {
+        RepKpiView kpi = call(() -> steps.aliceKpi(period));
+        return new Kpi(kpi.getSalesAmount() == null ? BigDecimal.ZERO : kpi.getSalesAmount(), kpi.getOrderCount());
+    }
+
+    /** A step inside a polling lambda, whose checked failures fail the poll like an assertion. */
+    private static <T> T call(Callable<T> step) {
+        try {
+            return step.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private void assertOrderFactsOnKafka(UUID orderId, UUID customerId, String sku) throws Exception {

@@ -32,7 +32,6 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM = "Problem";
     static final String VIOLATION = "Violation";
-    private static final String JSON_NODE = "JsonNode";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     @Override
@@ -42,11 +41,6 @@ public class ProblemResponses implements OASFilter {
         }
         api.getComponents().addSchema(VIOLATION, violationSchema());
         api.getComponents().addSchema(PROBLEM, problemSchema());
-        if (api.getComponents().getSchemas().containsKey(JSON_NODE)) {
-            // Jackson's tree type is any JSON value, not the bean the scanner reads out of its getters
-            api.getComponents().addSchema(JSON_NODE, OASFactory.createSchema().description("Any JSON value"));
-            api.getComponents().removeSchema(JSON_NODE + "Type");
-        }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +41,7 @@ public class PolicyResource {
     @Schema(name = "PolicyVersion", description = "One version of a policy document")
     public record PolicyView(String key, int version,
             @Schema(enumeration = { "DRAFT", "APPROVED", "ACTIVE", "RETIRED", "REJECTED" }) String status,
-            @Schema(type = SchemaType.OBJECT, description = "The policy's rules, in the shape its key defines") JsonNode content,
+            @Schema(description = "The policy's rules, in the shape its key defines") JsonNode content,
             Instant effectiveFrom,
             String author, String approver, String rationale, Instant reviewDueAt, Instant createdAt,
             Instant decidedAt, String decisionComment) {
@@ -51,7 +50,7 @@ public class PolicyResource {
     @Schema(name = "PolicyDraftRequest", example = """
             {"content": {"shipByDays": 5}, "rationale": "Carriers now deliver in five working days",
              "effectiveFrom": "2027-01-01T00:00:00Z", "reviewDueAt": "2027-12-31T00:00:00Z"}""")
-    public record DraftRequest(@Schema(type = SchemaType.OBJECT, description = "The whole new content")
+    public record DraftRequest(@Schema(description = "The whole new content")
             @NotNull JsonNode content, @NotBlank @Size(max = 2000) String rationale,
             Instant effectiveFrom, Instant reviewDueAt) {
     }
