@@ -183,7 +183,8 @@ class OpportunityLifecycleTest {
                 .when().post(url).then().statusCode(409);
         given().auth().oauth2(TestUsers.bob()).when().get("/api/v1/opportunities/" + id + "/assignments")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].assignedBy", equalTo(TestUsers.MIKE_ID))
-                .body("items[0].previousAssigneeId", nullValue()).body("items[0].followedTopSuggestion", nullValue())
+                .body("items[0].previousAssigneeId", nullValue()).body("items[0].followedTopSuggestion", notNullValue())
+                .body("items[0].policyVersion", notNullValue())
                 .body("items[0].reason", equalTo("closed two pump deals in Ningbo this quarter"));
         JsonNode assigned = OpportunityFixtures.assertMatchesSchema(OpportunityFixtures.event(id,
                 "sales.opportunity.assigned.v1"));

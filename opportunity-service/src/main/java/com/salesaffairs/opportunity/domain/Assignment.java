@@ -1,5 +1,6 @@
 package com.salesaffairs.opportunity.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,8 +11,9 @@ import jakarta.persistence.Table;
 
 /**
  * A manager's assignment of an opportunity to a rep, with the reason (policy 3.1: assigned by the
- * supervisor, fairly). {@code followedTopSuggestion} stays null until assignment suggestions exist;
- * the fairness analysis reads this history.
+ * supervisor, fairly), with the suggestion as it stood at that moment: whether the assignee was the
+ * top suggestion (null when no rep could be suggested), the assignee's and the top score, and the
+ * opportunity.assignment version. The fairness analysis reads this history.
  */
 @Entity
 @Table(name = "opportunity_assignment")
@@ -36,12 +38,22 @@ public class Assignment {
     private Boolean followedTopSuggestion;
     @Column(name = "policy_version")
     private Integer policyVersion;
+    @Column(name = "assignee_score")
+    private BigDecimal assigneeScore;
+    @Column(name = "top_suggestion_id")
+    private String topSuggestionId;
+    @Column(name = "top_score")
+    private BigDecimal topScore;
+    @Column(name = "estimated_amount")
+    private BigDecimal estimatedAmount;
+    private String currency;
 
     protected Assignment() {
     }
 
     public static Assignment of(Opportunity o, String previousAssigneeId, String assignedBy, String reason,
-            Boolean followedTopSuggestion, Integer policyVersion, Instant at) {
+            Boolean followedTopSuggestion, Integer policyVersion, BigDecimal assigneeScore, String topSuggestionId,
+            BigDecimal topScore, Instant at) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
         a.opportunityId = o.id();
@@ -53,6 +65,11 @@ public class Assignment {
         a.reason = reason.strip();
         a.followedTopSuggestion = followedTopSuggestion;
         a.policyVersion = policyVersion;
+        a.assigneeScore = assigneeScore;
+        a.topSuggestionId = topSuggestionId;
+        a.topScore = topScore;
+        a.estimatedAmount = o.estimatedAmount();
+        a.currency = o.currency();
         return a;
     }
 
@@ -94,5 +111,25 @@ public class Assignment {
 
     public Integer policyVersion() {
         return policyVersion;
+    }
+
+    public BigDecimal assigneeScore() {
+        return assigneeScore;
+    }
+
+    public String topSuggestionId() {
+        return topSuggestionId;
+    }
+
+    public BigDecimal topScore() {
+        return topScore;
+    }
+
+    public BigDecimal estimatedAmount() {
+        return estimatedAmount;
+    }
+
+    public String currency() {
+        return currency;
     }
 }

@@ -1,6 +1,7 @@
 package com.salesaffairs.opportunity.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.salesaffairs.opportunity.domain.KnownRep;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class KnownRepRepository implements PanacheRepositoryBase<KnownRep, String> {
@@ -25,6 +27,11 @@ public class KnownRepRepository implements PanacheRepositoryBase<KnownRep, Strin
     public void forget(String userId) {
         getEntityManager().createNativeQuery("DELETE FROM sales_rep WHERE user_id = :id").setParameter("id", userId)
                 .executeUpdate();
+    }
+
+    /** The team's known reps, by username then id. */
+    public List<KnownRep> ofTeam(String team) {
+        return list("team", Sort.by("username").and("userId"), team);
     }
 
     public Optional<KnownRep> inTeam(String userId, String team) {

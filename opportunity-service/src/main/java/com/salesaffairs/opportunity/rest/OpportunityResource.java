@@ -39,6 +39,7 @@ import com.salesaffairs.opportunity.rest.OpportunityViews.ActivityView;
 import com.salesaffairs.opportunity.rest.OpportunityViews.AssignmentView;
 import com.salesaffairs.opportunity.rest.OpportunityViews.OpportunityView;
 import com.salesaffairs.opportunity.rest.OpportunityViews.PipelineView;
+import com.salesaffairs.opportunity.service.AssignmentAdvice;
 import com.salesaffairs.opportunity.service.OpportunityAssignments;
 import com.salesaffairs.opportunity.service.OpportunityCapture;
 import com.salesaffairs.opportunity.service.OpportunityClosing;
@@ -72,10 +73,12 @@ public class OpportunityResource {
     private final IdempotentCreates idempotent;
     private final CallerScope caller;
     private final RepDirectory reps;
+    private final AssignmentAdvice advice;
 
     public OpportunityResource(OpportunityCapture capture, OpportunityAssignments assignments,
             OpportunityFollowUp followUp, OpportunityClosing closing, OpportunityQueries queries,
-            IdempotentCreates idempotent, CallerScope caller, RepDirectory reps) {
+            IdempotentCreates idempotent, CallerScope caller, RepDirectory reps, AssignmentAdvice advice) {
+        this.advice = advice;
         this.capture = capture;
         this.assignments = assignments;
         this.followUp = followUp;
@@ -96,8 +99,9 @@ public class OpportunityResource {
     @POST
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER })
     @Operation(operationId = "captureOpportunity", summary = "Register an opportunity (sales-rep, sales-manager): a"
-            + " rep's is assigned to them, a manager's waits unassigned in the manager's team; publishes"
-            + " sales.opportunity.created.v1. Honours Idempotency-Key.")
+            + " rep's is assigned to them, a manager's waits unassigned in the manager's team (or, when"
+            + " opportunity.assignment names the team in autoAssignTeams, is assigned at once to the top suggestion);"
+            + " publishes sales.opportunity.created.v1 (and then sales.opportunity.assigned.v1). Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "captured in QUALIFICATION; its version is the ETag",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "422", description = "rule opportunity.customer-known (customer unknown or not"
@@ -154,7 +158,9 @@ public class OpportunityResource {
     @Path("/{id}/assignment")
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
     @Operation(operationId = "assignOpportunity", summary = "Assign to a sales rep of the opportunity's team, with the"
-            + " reason (the team's sales-manager, sales-director, admin); publishes sales.opportunity.assigned.v1")
+            + " reason (the team's sales-manager, sales-director, admin); records whether the assignee was the top"
+            + " assignment suggestion at this moment (computed here), the scores and the opportunity.assignment"
+            + " version; publishes sales.opportunity.assigned.v1")
     @APIResponse(responseCode = "200", description = "the opportunity with its new assignee; its new version is the ETag",
             content = @Content(schema = @Schema(implementation = OpportunityView.class)))
     @APIResponse(responseCode = "409", description = "the opportunity is closed, already assigned to that rep, or"
@@ -166,6 +172,21 @@ public class OpportunityResource {
         Scope scope = me();
         assignments.assign(id, IfMatch.version(ifMatch), request.assigneeId().trim(), request.reason(), scope);
         return withTag(queries.visible(id, scope));
+    }
+
+    @GET
+    @Path("/{id}/assignment-suggestions")
+    @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(operationId = "getAssignmentSuggestions", summary = "The known sales reps of the opportunity's team"
+            + " ranked for it under opportunity.assignment (the team's sales-manager, sales-director, admin; reps 403,"
+            + " another team's manager 404): each score with its components (performance, winRate, freeCapacity,"
+            + " match: value, weight, contribution) and the data behind them; reps at capacity are listed apart and"
+            + " not suggested")
+    @APIResponse(responseCode = "200", description = "the ranking, with the policy key and version used",
+            content = @Content(schema = @Schema(implementation = AdviceViews.SuggestionsView.class)))
+    @APIResponse(responseCode = "409", description = "the opportunity is closed: it is not assigned, so not advised")
+    public AdviceViews.SuggestionsView suggestions(@PathParam("id") UUID id) {
+        return AdviceViews.SuggestionsView.of(advice.forOpportunity(id, me()));
     }
 
     @GET

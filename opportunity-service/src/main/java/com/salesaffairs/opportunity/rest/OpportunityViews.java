@@ -79,12 +79,18 @@ public final class OpportunityViews {
         }
     }
 
-    /** One assignment; {@code followedTopSuggestion} is null until assignment suggestions exist. */
+    /**
+     * One assignment with the suggestion as it stood then: whether the assignee was the top suggestion
+     * (null when no rep could be suggested, and for assignments made before suggestions existed), the
+     * assignee's and the top score, and the opportunity.assignment version.
+     */
     public record AssignmentView(UUID id, UUID opportunityId, String team, String assigneeId, String previousAssigneeId,
-            String assignedBy, Instant assignedAt, String reason, Boolean followedTopSuggestion, Integer policyVersion) {
+            String assignedBy, Instant assignedAt, String reason, Boolean followedTopSuggestion, Integer policyVersion,
+            BigDecimal assigneeScore, String topSuggestionId, BigDecimal topScore) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.id(), a.opportunityId(), a.team(), a.assigneeId(), a.previousAssigneeId(),
-                    a.assignedBy(), a.assignedAt(), a.reason(), a.followedTopSuggestion(), a.policyVersion());
+                    a.assignedBy(), a.assignedAt(), a.reason(), a.followedTopSuggestion(), a.policyVersion(),
+                    a.assigneeScore(), a.topSuggestionId(), a.topScore());
         }
     }
 

@@ -31,10 +31,12 @@ public class OpportunityCapture {
     private final CustomerRepository customers;
     private final OpportunityAccess access;
     private final OpportunityEvents events;
+    private final OpportunityAssignments assignments;
     private final Clock clock;
 
     public OpportunityCapture(OpportunityRepository opportunities, CustomerRepository customers,
-            OpportunityAccess access, OpportunityEvents events, Clock clock) {
+            OpportunityAccess access, OpportunityEvents events, OpportunityAssignments assignments, Clock clock) {
+        this.assignments = assignments;
         this.opportunities = opportunities;
         this.customers = customers;
         this.access = access;
@@ -42,7 +44,10 @@ public class OpportunityCapture {
         this.clock = clock;
     }
 
-    /** A rep's capture is theirs to follow up; a manager's waits, unassigned, in the manager's team. */
+    /**
+     * A rep's capture is theirs to follow up; a manager's waits, unassigned, in the manager's team,
+     * unless opportunity.assignment auto-assigns that team's captures to the top suggestion.
+     */
     public Opportunity capture(CaptureInput input, Scope caller) {
         if (caller.team() == null) {
             throw OpportunityRules.violated("opportunity.owner-team", "only a member of a sales team can capture an opportunity");
@@ -66,6 +71,7 @@ public class OpportunityCapture {
         events.created(o);
         LOG.infof("opportunity %s captured by %s in team %s for customer %s", o.id(), caller.userId(), o.team(),
                 customer.id());
+        assignments.autoAssign(o, caller);
         return o;
     }
 }

@@ -1,6 +1,7 @@
 package com.salesaffairs.opportunity.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,11 @@ public class RepDirectory {
             QuarkusTransaction.requiringNew().run(() -> reps.forget(caller.userId()));
         }
         lastWritten.put(caller.userId(), seenAs);
+    }
+
+    /** The reps known in a team: who may be suggested and assigned. */
+    public List<KnownRep> team(String team) {
+        return reps.ofTeam(team);
     }
 
     public Optional<KnownRep> repInTeam(String userId, String team) {
