@@ -4,11 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import com.salesaffairs.platform.testing.EventProbe;
 import com.salesaffairs.platform.testing.TestUsers;
 
@@ -19,6 +25,7 @@ import io.restassured.http.ContentType;
 final class AftersalesFixtures {
     static final String OPPORTUNITY_EVENTS = "sales.opportunity.events";
     static final String AFTERSALES_EVENTS = "sales.aftersales.events";
+    static final String ORDER_EVENTS = "sales.order.events";
 
     private AftersalesFixtures() {
     }
@@ -47,6 +54,54 @@ final class AftersalesFixtures {
             throw new AssertionError("customer " + id + " was not replicated");
         }
         return id;
+    }
+
+    /** An order fact as order-service publishes it (the header every sales.order.* event carries). */
+    static String orderFact(String orderId, String customerId, String ownerId, String team) {
+        return "{\"orderId\":\"" + orderId + "\",\"orderNumber\":\"SO-2026-000123\",\"status\":\"PENDING_APPROVAL\","
+                + "\"customerId\":\"" + customerId + "\",\"customerName\":\"Acme\",\"ownerId\":\"" + ownerId
+                + "\",\"team\":\"" + team + "\",\"region\":\"east\",\"channel\":\"DIRECT\",\"currency\":\"CNY\","
+                + "\"netAmount\":1000.00,\"costAmount\":700.00,\"submittedAt\":\"2026-11-30T02:00:00Z\"}";
+    }
+
+    static void publishOrder(String ceId, String type, String key, String fact) {
+        Map<String, String> headers = EventProbe.cloudEventHeaders(ceId, "/order-service", type, key);
+        EventProbe.publish(ORDER_EVENTS, key, headers, fact);
+    }
+
+    /** An order of the customer, submitted in order-service and replicated here. */
+    static String order(EntityManager em, String customerId) {
+        String id = UUID.randomUUID().toString();
+        publishOrder(UUID.randomUUID().toString(), "sales.order.submitted.v1", id,
+                orderFact(id, customerId, TestUsers.ALICE_ID, "east-1"));
+        if (eventually(() -> orderCustomer(em, id), c -> c != null) == null) {
+            throw new AssertionError("order " + id + " was not replicated");
+        }
+        return id;
+    }
+
+    static String orderCustomer(EntityManager em, String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("SELECT CAST(customer_id AS VARCHAR) FROM order_replica WHERE id = :id")
+                .setParameter("id", UUID.fromString(orderId))
+                .getResultStream().findFirst().orElse(null));
+    }
+
+    /** Validates an event's payload against its published JSON Schema (draft 2020-12). */
+    static void assertMatchesSchema(EventProbe.Received event) {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        try (var in = AftersalesFixtures.class.getClassLoader().getResourceAsStream("schemas/" + event.type() + ".json")) {
+            if (in == null) {
+                throw new AssertionError("no schema for " + event.type());
+            }
+            JsonSchema schema = factory.getSchema(in);
+            Set<ValidationMessage> errors = schema.validate(new ObjectMapper().readTree(event.value()));
+            if (!errors.isEmpty()) {
+                throw new AssertionError(event.type() + " does not match its schema: " + errors + " in " + event.value());
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static String aliceCustomer(EntityManager em) {

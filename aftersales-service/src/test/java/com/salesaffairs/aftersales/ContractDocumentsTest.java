@@ -24,7 +24,10 @@ class ContractDocumentsTest {
                 .body(containsString("sales.aftersales.events"))
                 .body(containsString("sales.feedback.logged.v1"))
                 .body(containsString("schemas/sales.feedback.logged.v1.json"))
-                .body(containsString("sales.customer.registered.v1"));
+                .body(containsString("sales.customer.registered.v1"))
+                .body(containsString("sales.case.assigned.v1")).body(containsString("schemas/sales.case.resolved.v1.json"))
+                .body(containsString("sales.case.reopened.v1")).body(containsString("sales.case.closed.v1"))
+                .body(containsString("schemas/sales.case.escalated.v1.json")).body(containsString("sales.order.events"));
     }
 
     @Test
@@ -32,7 +35,10 @@ class ContractDocumentsTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/feedback"))
                 .body(containsString("/api/v1/cases/{id}"))
-                .body(containsString("feedback.customer-known"));
+                .body(containsString("feedback.customer-known"))
+                .body(containsString("feedback.order-known")).body(containsString("feedback.order-customer"))
+                .body(containsString("/api/v1/cases/{id}/assign")).body(containsString("/api/v1/cases/{id}/wait-for-customer"))
+                .body(containsString("/api/v1/cases/{id}/history")).body(containsString("reopenCase"));
     }
 
     @Test

@@ -135,7 +135,7 @@ class FeedbackResourceTest {
     @Test
     void logged_feedback_opens_a_case_commits_the_event_in_the_outbox_and_publishes_it() throws Exception {
         String customer = aliceCustomer(em);
-        String orderId = UUID.randomUUID().toString();
+        String orderId = AftersalesFixtures.order(em, customer);
         String summary = marker("pump leaks");
         String body = "{\"customerId\":\"" + customer + "\",\"orderId\":\"" + orderId + "\",\"channel\":\"VISIT\","
                 + "\"category\":\"PRODUCT_QUALITY\",\"severity\":\"HIGH\",\"summary\":\"" + summary + "\","
@@ -148,15 +148,20 @@ class FeedbackResourceTest {
                 .body("ownerId", equalTo(TestUsers.ALICE_ID))
                 .body("loggedBy", equalTo(TestUsers.ALICE_ID))
                 .body("team", equalTo("east-1")).body("region", equalTo("east"))
-                .body("slaPolicyVersion", equalTo(1))
+                .body("slaPolicyVersion", equalTo(2))
+                .body("kind", equalTo("COMPLAINT"))
                 .body("version", equalTo(0))
                 .extract();
         String id = created.path("id");
         assertEquals("/api/v1/cases/" + id, java.net.URI.create(created.header("Location")).getPath());
         Instant loggedAt = Instant.parse(created.path("loggedAt"));
-        // HIGH under aftersales.sla v1: answer within 8 hours, resolve within 48.
-        assertEquals(loggedAt.plus(Duration.ofHours(8)), Instant.parse(created.path("responseDueAt")));
-        assertEquals(loggedAt.plus(Duration.ofHours(48)), Instant.parse(created.path("resolutionDueAt")));
+        // HIGH under aftersales.sla v2: answer within 4 business hours, resolve within 24, on its calendar.
+        JsonNode content = json.readTree(given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.sla")
+                .then().statusCode(200).body("version", equalTo(2)).extract().asString()).get("content");
+        com.salesaffairs.aftersales.domain.SlaDeadlines expected = com.salesaffairs.aftersales.domain.SlaPolicy.from(2, content)
+                .deadlinesFor(com.salesaffairs.aftersales.domain.Severity.HIGH, loggedAt);
+        assertEquals(expected.responseDueAt(), Instant.parse(created.path("responseDueAt")));
+        assertEquals(expected.resolutionDueAt(), Instant.parse(created.path("resolutionDueAt")));
         assertEquals(String.valueOf(loggedAt.atZone(java.time.ZoneOffset.UTC).getYear()),
                 created.<String>path("caseNumber").substring(3, 7));
 
@@ -179,8 +184,10 @@ class FeedbackResourceTest {
 
         JsonNode p = json.readTree(event.value());
         assertEquals(List.of("caseId", "caseNumber", "customerId", "customerName", "orderId", "ownerId", "team", "region",
-                "channel", "category", "severity", "summary", "loggedBy", "loggedAt", "responseDueAt", "resolutionDueAt"),
+                "channel", "category", "severity", "summary", "loggedBy", "loggedAt", "responseDueAt", "resolutionDueAt", "kind"),
                 iterable(p));
+        AftersalesFixtures.assertMatchesSchema(event);
+        assertEquals("COMPLAINT", p.get("kind").asText());
         assertEquals(id, p.get("caseId").asText());
         assertEquals(created.path("caseNumber"), p.get("caseNumber").asText());
         assertEquals(customer, p.get("customerId").asText());

@@ -21,9 +21,18 @@ class PolicyResourceTest {
     @Test
     void seeded_sla_and_survey_policies_are_in_force() {
         given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.sla")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
-                .body("content.responseHours.CRITICAL", equalTo(2)).body("content.resolutionHours.LOW", equalTo(240))
-                .body("content.escalationChain", equalTo(java.util.List.of("sales-manager", "sales-director")));
+                .then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("ACTIVE"))
+                .body("content.calendar.timeZone", equalTo("Asia/Shanghai"))
+                .body("content.calendar.hours.start", equalTo("09:00")).body("content.calendar.hours.end", equalTo("18:00"))
+                .body("content.calendar.holidays", hasItem("2026-10-01"))
+                .body("content.calendar.makeUpWorkingDays", hasItem("2026-10-10"))
+                .body("content.firstResponseHours.CRITICAL", equalTo(1)).body("content.resolutionHours.MEDIUM", equalTo(27))
+                .body("content.warnAtPercent", equalTo(80))
+                .body("content.escalationChain", equalTo(java.util.List.of("aftersales-agent", "team-manager", "sales-director")));
+        // Version 1 stays in the history, retired.
+        given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.sla/versions/1")
+                .then().statusCode(200).body("status", equalTo("RETIRED"))
+                .body("content.responseHours.CRITICAL", equalTo(2));
         given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.survey")
                 .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
                 .body("content.sendAfterResolutionHours", equalTo(24)).body("content.periodicSurveyMonths", equalTo(6))
@@ -32,29 +41,35 @@ class PolicyResourceTest {
                 .then().statusCode(200).body("key", hasItems("aftersales.sla", "aftersales.survey"));
     }
 
+    private static final String V2 = "{\"calendar\":{\"timeZone\":\"Asia/Shanghai\",\"workingDays\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"],"
+            + "\"hours\":{\"start\":\"09:00\",\"end\":\"18:00\"},\"holidays\":[\"2026-10-01\"],\"makeUpWorkingDays\":[\"2026-10-10\"]},"
+            + "\"firstResponseHours\":{\"CRITICAL\":1,\"HIGH\":4,\"MEDIUM\":8,\"LOW\":24},"
+            + "\"resolutionHours\":{\"CRITICAL\":8,\"HIGH\":24,\"MEDIUM\":27,\"LOW\":45},"
+            + "\"warnAtPercent\":80,\"escalationChain\":[\"aftersales-agent\",\"team-manager\",\"sales-director\"]}";
+
     @Test
     void an_sla_draft_that_breaks_the_rules_is_refused_naming_the_fields() {
-        String draft = "{\"content\":{\"responseHours\":{\"LOW\":48,\"MEDIUM\":24,\"HIGH\":0},"
-                + "\"resolutionHours\":{\"LOW\":24,\"MEDIUM\":120,\"HIGH\":48,\"CRITICAL\":24},"
-                + "\"escalationChain\":[\"sales-manager\"]},\"rationale\":\"faster answers\"}";
-        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON).body(draft)
+        String content = V2.replace("\"HIGH\":4,", "\"HIGH\":0,").replace("\"Asia/Shanghai\"", "\"Nowhere/Else\"")
+                .replace("\"end\":\"18:00\"", "\"end\":\"8 pm\"").replace("\"warnAtPercent\":80", "\"warnAtPercent\":120")
+                .replace("\"2026-10-01\"", "\"2026-02-30\"").replace("\"sales-director\"", "\"sales-manager\"");
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + content + ",\"rationale\":\"faster answers\"}")
                 .when().post("/api/v1/policies/aftersales.sla/drafts")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItems("content.responseHours.HIGH", "content.responseHours.CRITICAL",
-                        "content.resolutionHours.LOW"));
+                .body("violations.field", hasItems("content.firstResponseHours.HIGH", "content.calendar.timeZone",
+                        "content.calendar.hours.end", "content.warnAtPercent", "content.calendar.holidays[0]",
+                        "content.escalationChain[2]"));
     }
 
     @Test
     void a_valid_sla_draft_is_accepted_as_a_draft() {
-        String draft = "{\"content\":{\"responseHours\":{\"LOW\":24,\"MEDIUM\":12,\"HIGH\":4,\"CRITICAL\":1},"
-                + "\"resolutionHours\":{\"LOW\":240,\"MEDIUM\":120,\"HIGH\":48,\"CRITICAL\":24},"
-                + "\"escalationChain\":[\"sales-manager\",\"sales-director\"]},\"rationale\":\"faster answers\"}";
-        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON).body(draft)
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + V2.replace("\"CRITICAL\":1,", "\"CRITICAL\":2,") + ",\"rationale\":\"slower critical answers\"}")
                 .when().post("/api/v1/policies/aftersales.sla/drafts")
                 .then().statusCode(201).body("status", equalTo("DRAFT"));
-        // Not approved, so version 1 stays in force for the cases other tests open.
+        // Not approved, so version 2 stays in force for the cases other tests open.
         given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.sla")
-                .then().statusCode(200).body("version", equalTo(1));
+                .then().statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(TestUsers.paul()).when().get("/api/v1/policies")
                 .then().statusCode(200).body("key", hasItem("aftersales.sla"));
     }

@@ -2,6 +2,10 @@ package com.salesaffairs.aftersales.domain;
 
 import java.time.Instant;
 
-/** When a case must first be answered and when it must be resolved, and the policy version that said so. */
-public record SlaDeadlines(Instant responseDueAt, Instant resolutionDueAt, int policyVersion) {
+/**
+ * When a case must first be answered and when it must be resolved, the budgets in business hours the
+ * deadlines came from, the warning points, and the policy version that said so.
+ */
+public record SlaDeadlines(Instant responseDueAt, Instant resolutionDueAt, int policyVersion, int responseHours,
+        int resolutionHours, int warnAtPercent, Instant responseWarnAt, Instant resolutionWarnAt) {
 }

@@ -1,10 +1,16 @@
 package com.salesaffairs.aftersales.domain;
 
-import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +18,38 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.salesaffairs.platform.problem.Violation;
-import com.salesaffairs.platform.security.Roles;
 
 /**
- * The content of an {@code aftersales.sla} policy version: response and resolution limits per
- * severity and who a breach escalates to. Limits are plain calendar hours for now; business
- * calendars (working hours, public holidays) are a later change of this class, not of its callers.
+ * The content of an {@code aftersales.sla} policy version (from version 2): a business calendar,
+ * first-response and resolution limits per severity in business hours, the share of a limit at
+ * which a warning is recorded, and the chain a passed deadline escalates along.
+ *
+ * <pre>
+ * {"calendar": {"timeZone": "Asia/Shanghai", "workingDays": ["MON",...,"FRI"],
+ *               "hours": {"start": "09:00", "end": "18:00"},
+ *               "holidays": ["2026-10-01", ...], "makeUpWorkingDays": ["2026-10-10", ...]},
+ *  "firstResponseHours": {"CRITICAL": 1, "HIGH": 4, "MEDIUM": 8, "LOW": 24},
+ *  "resolutionHours": {"CRITICAL": 8, "HIGH": 24, "MEDIUM": 27, "LOW": 45},
+ *  "warnAtPercent": 80,
+ *  "escalationChain": ["aftersales-agent", "team-manager", "sales-director"]}
+ * </pre>
  */
-public record SlaPolicy(int version, Map<Severity, Duration> response, Map<Severity, Duration> resolution,
-        List<String> escalationChain) {
+public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Integer> firstResponseHours,
+        Map<Severity, Integer> resolutionHours, int warnAtPercent, List<EscalationStep> escalationChain) {
 
-    /** A year: anything longer is a typing error, not a service level. */
-    static final int MAX_HOURS = 8760;
+    /** A year of working hours is far more than any service level; anything longer is a typing error. */
+    static final int MAX_HOURS = 2000;
 
-    private static final Set<String> ESCALATION_ROLES = Set.of(Roles.SALES_MANAGER, Roles.SALES_DIRECTOR,
-            Roles.EXECUTIVE, Roles.AFTERSALES_AGENT, Roles.ADMIN);
+    private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     public SlaPolicy {
-        response = Collections.unmodifiableMap(new EnumMap<>(response));
-        resolution = Collections.unmodifiableMap(new EnumMap<>(resolution));
+        firstResponseHours = Collections.unmodifiableMap(new EnumMap<>(firstResponseHours));
+        resolutionHours = Collections.unmodifiableMap(new EnumMap<>(resolutionHours));
         escalationChain = List.copyOf(escalationChain);
+    }
+
+    public SlaClock clock() {
+        return new SlaClock(calendar);
     }
 
     /** Reads a stored version; content that {@link #check} refuses never got approved, so it is a deployment error. */
@@ -40,25 +58,42 @@ public record SlaPolicy(int version, Map<Severity, Duration> response, Map<Sever
         if (!problems.isEmpty()) {
             throw new IllegalStateException("aftersales.sla v" + version + " is unusable: " + problems);
         }
-        Map<Severity, Duration> response = new EnumMap<>(Severity.class);
-        Map<Severity, Duration> resolution = new EnumMap<>(Severity.class);
+        JsonNode cal = content.path("calendar");
+        Set<DayOfWeek> working = new HashSet<>();
+        cal.path("workingDays").forEach(d -> working.add(DayOfWeek.of(DAYS.indexOf(d.asText()) + 1)));
+        Set<LocalDate> holidays = new HashSet<>();
+        cal.path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asText())));
+        Set<LocalDate> makeUp = new HashSet<>();
+        cal.path("makeUpWorkingDays").forEach(d -> makeUp.add(LocalDate.parse(d.asText())));
+        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(cal.path("timeZone").asText()), working,
+                LocalTime.parse(cal.path("hours").path("start").asText()),
+                LocalTime.parse(cal.path("hours").path("end").asText()), holidays, makeUp);
+        Map<Severity, Integer> response = new EnumMap<>(Severity.class);
+        Map<Severity, Integer> resolution = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
-            response.put(s, Duration.ofHours(content.path("responseHours").path(s.name()).asInt()));
-            resolution.put(s, Duration.ofHours(content.path("resolutionHours").path(s.name()).asInt()));
+            response.put(s, content.path("firstResponseHours").path(s.name()).asInt());
+            resolution.put(s, content.path("resolutionHours").path(s.name()).asInt());
         }
-        List<String> chain = new ArrayList<>();
-        content.path("escalationChain").forEach(role -> chain.add(role.asText()));
-        return new SlaPolicy(version, response, resolution, chain);
+        List<EscalationStep> chain = new ArrayList<>();
+        content.path("escalationChain").forEach(step -> chain.add(EscalationStep.of(step.asText())));
+        return new SlaPolicy(version, calendar, response, resolution, content.path("warnAtPercent").asInt(), chain);
     }
 
-    /** The deadlines of a case of this severity logged at the given moment. */
+    /** The deadlines and warning points of a case of this severity logged at the given moment. */
     public SlaDeadlines deadlinesFor(Severity severity, Instant loggedAt) {
-        return new SlaDeadlines(loggedAt.plus(response.get(severity)), loggedAt.plus(resolution.get(severity)), version);
+        SlaClock clock = clock();
+        int response = firstResponseHours.get(severity);
+        int resolution = resolutionHours.get(severity);
+        return new SlaDeadlines(clock.deadline(loggedAt, response), clock.deadline(loggedAt, resolution), version,
+                response, resolution, warnAtPercent, clock.warnAt(loggedAt, response, warnAtPercent),
+                clock.warnAt(loggedAt, resolution, warnAtPercent));
     }
 
     /**
-     * What makes a draft unusable: every severity needs a whole, positive number of hours for both
-     * limits, resolution no sooner than the first response, and an escalation chain of known roles.
+     * What makes a draft unusable, each problem naming its field: the calendar needs a known time zone,
+     * working days, an opening before the closing and ISO dates; every severity needs a whole number of
+     * business hours from 1 to {@value #MAX_HOURS} for both limits, resolution no sooner than the first
+     * response; warnAtPercent from 1 to 99; an escalation chain of known steps, each once.
      */
     public static List<Violation> check(JsonNode content) {
         List<Violation> problems = new ArrayList<>();
@@ -66,34 +101,115 @@ public record SlaPolicy(int version, Map<Severity, Duration> response, Map<Sever
             problems.add(new Violation("content", "must be a JSON object"));
             return problems;
         }
-        hours(content, "responseHours", problems);
+        for (Iterator<String> names = content.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!Set.of("calendar", "firstResponseHours", "resolutionHours", "warnAtPercent", "escalationChain")
+                    .contains(name)) {
+                problems.add(new Violation(name, "is not a field of aftersales.sla"));
+            }
+        }
+        calendar(content.path("calendar"), problems);
+        hours(content, "firstResponseHours", problems);
         hours(content, "resolutionHours", problems);
         for (Severity s : Severity.values()) {
-            JsonNode response = content.path("responseHours").path(s.name());
+            JsonNode response = content.path("firstResponseHours").path(s.name());
             JsonNode resolution = content.path("resolutionHours").path(s.name());
             if (validHours(response) && validHours(resolution) && resolution.asInt() < response.asInt()) {
                 problems.add(new Violation("resolutionHours." + s.name(),
-                        "must be at least responseHours." + s.name() + " (" + response.asInt() + ")"));
+                        "must be at least firstResponseHours." + s.name() + " (" + response.asInt() + ")"));
             }
+        }
+        JsonNode warn = content.path("warnAtPercent");
+        if (!warn.isIntegralNumber() || !warn.canConvertToInt() || warn.asInt() < 1 || warn.asInt() > 99) {
+            problems.add(new Violation("warnAtPercent", "must be a whole number from 1 to 99"));
         }
         JsonNode chain = content.path("escalationChain");
         if (!chain.isArray() || chain.isEmpty()) {
-            problems.add(new Violation("escalationChain", "must list at least one role to escalate to"));
+            problems.add(new Violation("escalationChain", "must list at least one step to escalate to"));
         } else {
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i < chain.size(); i++) {
-                if (!chain.get(i).isTextual() || !ESCALATION_ROLES.contains(chain.get(i).asText())) {
-                    problems.add(new Violation("escalationChain[" + i + "]",
-                            "must be one of " + ESCALATION_ROLES.stream().sorted().toList()));
+                String step = chain.get(i).isTextual() ? chain.get(i).asText() : null;
+                if (step == null || !EscalationStep.NAMES.contains(step)) {
+                    problems.add(new Violation("escalationChain[" + i + "]", "must be one of " + EscalationStep.NAMES));
+                } else if (!seen.add(step)) {
+                    problems.add(new Violation("escalationChain[" + i + "]", "is already in the chain"));
                 }
             }
         }
         return problems;
     }
 
+    private static void calendar(JsonNode cal, List<Violation> problems) {
+        if (!cal.isObject()) {
+            problems.add(new Violation("calendar", "must be an object with timeZone, workingDays, hours, holidays, makeUpWorkingDays"));
+            return;
+        }
+        JsonNode zone = cal.path("timeZone");
+        try {
+            if (!zone.isTextual()) {
+                throw new DateTimeException("missing");
+            }
+            ZoneId.of(zone.asText());
+        } catch (DateTimeException e) {
+            problems.add(new Violation("calendar.timeZone", "must be an IANA time zone such as Asia/Shanghai"));
+        }
+        JsonNode days = cal.path("workingDays");
+        if (!days.isArray() || days.isEmpty()) {
+            problems.add(new Violation("calendar.workingDays", "must list at least one of " + DAYS));
+        } else {
+            for (int i = 0; i < days.size(); i++) {
+                if (!DAYS.contains(days.get(i).asText(""))) {
+                    problems.add(new Violation("calendar.workingDays[" + i + "]", "must be one of " + DAYS));
+                }
+            }
+        }
+        LocalTime start = time(cal.path("hours").path("start"), "calendar.hours.start", problems);
+        LocalTime end = time(cal.path("hours").path("end"), "calendar.hours.end", problems);
+        if (start != null && end != null && !start.isBefore(end)) {
+            problems.add(new Violation("calendar.hours.end", "must be after calendar.hours.start"));
+        }
+        Set<LocalDate> holidays = dates(cal.path("holidays"), "calendar.holidays", problems);
+        Set<LocalDate> makeUp = dates(cal.path("makeUpWorkingDays"), "calendar.makeUpWorkingDays", problems);
+        for (LocalDate d : makeUp) {
+            if (holidays.contains(d)) {
+                problems.add(new Violation("calendar.makeUpWorkingDays", d + " is also a holiday"));
+            }
+        }
+    }
+
+    private static LocalTime time(JsonNode node, String field, List<Violation> problems) {
+        try {
+            if (node.isTextual() && node.asText().matches("\\d{2}:\\d{2}")) {
+                return LocalTime.parse(node.asText());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(new Violation(field, "must be a time HH:mm"));
+        return null;
+    }
+
+    private static Set<LocalDate> dates(JsonNode node, String field, List<Violation> problems) {
+        Set<LocalDate> dates = new HashSet<>();
+        if (!node.isArray()) {
+            problems.add(new Violation(field, "must be a list of dates yyyy-MM-dd (may be empty)"));
+            return dates;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            try {
+                dates.add(LocalDate.parse(node.get(i).asText("")));
+            } catch (DateTimeParseException e) {
+                problems.add(new Violation(field + "[" + i + "]", "must be a date yyyy-MM-dd"));
+            }
+        }
+        return dates;
+    }
+
     private static void hours(JsonNode content, String field, List<Violation> problems) {
         JsonNode limits = content.path(field);
         if (!limits.isObject()) {
-            problems.add(new Violation(field, "must map every severity to hours"));
+            problems.add(new Violation(field, "must map every severity to business hours"));
             return;
         }
         for (Severity s : Severity.values()) {

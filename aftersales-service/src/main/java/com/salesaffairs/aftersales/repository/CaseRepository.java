@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.salesaffairs.aftersales.domain.CaseStatus;
+import com.salesaffairs.aftersales.domain.Department;
 import com.salesaffairs.aftersales.domain.ServiceCase;
 import com.salesaffairs.aftersales.domain.Severity;
 
@@ -17,7 +18,8 @@ import io.quarkus.panache.common.Sort;
 public class CaseRepository implements PanacheRepositoryBase<ServiceCase, UUID> {
 
     /** What a list may show and how it is narrowed; a null field does not limit. */
-    public record Filter(String team, String ownerOrLogger, CaseStatus status, Severity severity, UUID customerId) {
+    public record Filter(String team, String ownerOrLogger, CaseStatus status, Severity severity, UUID customerId,
+            Department department) {
     }
 
     /** Newest first: the queue a person works from. */
@@ -39,6 +41,10 @@ public class CaseRepository implements PanacheRepositoryBase<ServiceCase, UUID> 
         if (f.severity() != null) {
             where.append(" and severity = :severity");
             params.and("severity", f.severity());
+        }
+        if (f.department() != null) {
+            where.append(" and department = :department");
+            params.and("department", f.department());
         }
         if (f.customerId() != null) {
             where.append(" and customerId = :customer");

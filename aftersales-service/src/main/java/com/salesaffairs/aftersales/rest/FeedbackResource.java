@@ -51,7 +51,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "invalid field, named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "role may not log feedback")
-    @APIResponse(responseCode = "422", description = "rule feedback.customer-known (unknown customer, or not the caller's to know), or idempotency-key.reused")
+    @APIResponse(responseCode = "422", description = "rule feedback.customer-known (unknown customer, or not the caller's to know);"
+            + " feedback.order-known (orderId not, or not yet, known from sales.order.* facts: retry once order-service has"
+            + " published the order, as for customer-known); feedback.order-customer (the order is another customer's);"
+            + " or idempotency-key.reused")
     public Response log(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull FeedbackRequest request) {
         return idempotent.create(idempotencyKey, caller.get().userId(), "feedback.log", request, () -> {

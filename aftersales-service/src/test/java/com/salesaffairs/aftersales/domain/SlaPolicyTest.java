@@ -5,111 +5,64 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.salesaffairs.platform.problem.Violation;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+/** aftersales.sla v2: the seeded content, the draft check and the deadlines it gives. */
 class SlaPolicyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Version 1 exactly as V2__customer_replica_cases_policies.sql seeds it. */
-    static final String SEEDED = "{\"responseHours\":{\"LOW\":48,\"MEDIUM\":24,\"HIGH\":8,\"CRITICAL\":2},"
-            + "\"resolutionHours\":{\"LOW\":240,\"MEDIUM\":120,\"HIGH\":48,\"CRITICAL\":24},"
-            + "\"escalationChain\":[\"sales-manager\",\"sales-director\"]}";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static JsonNode json(String text) {
+    /** Version 2 exactly as V3__sla_v2_case_handling_order_facts.sql seeds it. */
+    static final String SEEDED = seeded();
+
+    private static String seeded() {
         try {
-            return JSON.readTree(text);
+            String sql = Files.readString(Path.of("src/main/resources/db/migration/V3__sla_v2_case_handling_order_facts.sql"));
+            String insert = sql.substring(sql.indexOf("VALUES ('aftersales.sla', 2,") + 28, sql.indexOf("'ACTIVE'"));
+            StringBuilder content = new StringBuilder();
+            Matcher literal = Pattern.compile("'([^']*)'").matcher(insert);
+            while (literal.find()) {
+                content.append(literal.group(1));
+            }
+            return content.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    /** Limits per severity as a policy admin could write them: resolution never before response. */
-    record Limits(int response, int resolutionExtra) {
-    }
-
-    @Provide
-    Arbitrary<ObjectNode> validContents() {
-        Arbitrary<Limits> limits = Combinators.combine(Arbitraries.integers().between(1, 2000),
-                Arbitraries.integers().between(0, SlaPolicy.MAX_HOURS - 2000)).as(Limits::new);
-        return limits.list().ofSize(Severity.values().length).map(list -> {
-            ObjectNode content = JSON.createObjectNode();
-            ObjectNode response = content.putObject("responseHours");
-            ObjectNode resolution = content.putObject("resolutionHours");
-            for (Severity s : Severity.values()) {
-                Limits l = list.get(s.ordinal());
-                response.put(s.name(), l.response());
-                resolution.put(s.name(), l.response() + l.resolutionExtra());
-            }
-            content.putArray("escalationChain").add("sales-manager");
-            return content;
-        });
-    }
-
-    @Provide
-    Arbitrary<Instant> instants() {
-        long from = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
-        long to = Instant.parse("2040-01-01T00:00:00Z").getEpochSecond();
-        return Arbitraries.longs().between(from, to).map(Instant::ofEpochSecond);
-    }
-
-    @Property
-    void deadlines_are_the_policy_hours_after_logging_and_resolution_never_precedes_response(
-            @ForAll("validContents") ObjectNode content, @ForAll Severity severity, @ForAll("instants") Instant loggedAt,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 50) int version) {
-        assertEquals(List.of(), SlaPolicy.check(content));
-        SlaDeadlines d = SlaPolicy.from(version, content).deadlinesFor(severity, loggedAt);
-        assertEquals(loggedAt.plus(Duration.ofHours(content.at("/responseHours/" + severity).asInt())), d.responseDueAt());
-        assertEquals(loggedAt.plus(Duration.ofHours(content.at("/resolutionHours/" + severity).asInt())), d.resolutionDueAt());
-        assertTrue(d.responseDueAt().isAfter(loggedAt));
-        assertFalse(d.resolutionDueAt().isBefore(d.responseDueAt()), d.toString());
-        assertEquals(version, d.policyVersion());
-    }
-
-    @Property
-    void the_seeded_policy_gives_every_severity_a_resolution_no_sooner_than_its_response(
-            @ForAll Severity severity, @ForAll("instants") Instant loggedAt) {
-        SlaDeadlines d = SlaPolicy.from(1, json(SEEDED)).deadlinesFor(severity, loggedAt);
-        assertFalse(d.resolutionDueAt().isBefore(d.responseDueAt()), severity + ": " + d);
-    }
-
-    @Example
-    void seeded_version_one_answers_a_critical_case_in_two_hours_and_resolves_it_within_a_day() {
-        Instant logged = Instant.parse("2026-03-02T10:15:00Z");
-        SlaPolicy policy = SlaPolicy.from(1, json(SEEDED));
-        SlaDeadlines critical = policy.deadlinesFor(Severity.CRITICAL, logged);
-        assertEquals(Instant.parse("2026-03-02T12:15:00Z"), critical.responseDueAt());
-        assertEquals(Instant.parse("2026-03-03T10:15:00Z"), critical.resolutionDueAt());
-        assertEquals(1, critical.policyVersion());
-        SlaDeadlines low = policy.deadlinesFor(Severity.LOW, logged);
-        assertEquals(Instant.parse("2026-03-04T10:15:00Z"), low.responseDueAt());
-        assertEquals(Instant.parse("2026-03-12T10:15:00Z"), low.resolutionDueAt());
-        assertEquals(List.of("sales-manager", "sales-director"), policy.escalationChain());
-    }
-
-    @Example
-    void hours_are_calendar_hours_so_a_weekend_counts() {
-        // Friday 20:00 UTC + 48h is Sunday 20:00: business calendars come in a later change.
-        SlaDeadlines d = SlaPolicy.from(1, json(SEEDED)).deadlinesFor(Severity.LOW, Instant.parse("2026-11-27T20:00:00Z"));
-        assertEquals(Instant.parse("2026-11-29T20:00:00Z"), d.responseDueAt());
-    }
-
-    @Example
-    void the_seeded_content_passes_the_draft_check() {
-        assertEquals(List.of(), SlaPolicy.check(json(SEEDED)));
+    private static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
     }
 
     private static List<String> fields(List<Violation> violations) {
@@ -117,16 +70,75 @@ class SlaPolicyTest {
     }
 
     @Example
+    void the_seeded_version_two_passes_the_draft_check_and_holds_the_adopted_values() {
+        ObjectNode content = json(SEEDED);
+        assertEquals(List.of(), SlaPolicy.check(content));
+        SlaPolicy policy = SlaPolicy.from(2, content);
+        assertEquals(SHANGHAI, policy.calendar().zone());
+        assertEquals(1, policy.firstResponseHours().get(Severity.CRITICAL));
+        assertEquals(4, policy.firstResponseHours().get(Severity.HIGH));
+        assertEquals(8, policy.firstResponseHours().get(Severity.MEDIUM));
+        assertEquals(24, policy.firstResponseHours().get(Severity.LOW));
+        assertEquals(8, policy.resolutionHours().get(Severity.CRITICAL));
+        assertEquals(24, policy.resolutionHours().get(Severity.HIGH));
+        assertEquals(27, policy.resolutionHours().get(Severity.MEDIUM));
+        assertEquals(45, policy.resolutionHours().get(Severity.LOW));
+        assertEquals(80, policy.warnAtPercent());
+        assertEquals(List.of(EscalationStep.AFTERSALES_AGENT, EscalationStep.TEAM_MANAGER, EscalationStep.SALES_DIRECTOR),
+                policy.escalationChain());
+        // Spring Festival 2026 is off, the Saturday before it is worked (调休).
+        assertFalse(policy.calendar().isWorkingDay(LocalDate.parse("2026-02-17")));
+        assertTrue(policy.calendar().isWorkingDay(LocalDate.parse("2026-02-14")));
+        assertFalse(policy.calendar().isWorkingDay(LocalDate.parse("2027-02-08")));
+    }
+
+    @Example
+    void a_high_case_logged_on_friday_afternoon_is_due_for_an_answer_on_monday() {
+        SlaDeadlines d = SlaPolicy.from(2, json(SEEDED)).deadlinesFor(Severity.HIGH, at("2026-11-27T17:00"));
+        assertEquals(at("2026-11-30T12:00"), d.responseDueAt());
+        // 24 business hours: 1h Friday, then 9h Monday, 9h Tuesday, 5h Wednesday.
+        assertEquals(at("2026-12-02T14:00"), d.resolutionDueAt());
+        assertEquals(at("2026-11-30T11:12"), d.responseWarnAt());
+        assertEquals(2, d.policyVersion());
+        assertEquals(4, d.responseHours());
+        assertEquals(24, d.resolutionHours());
+    }
+
+    @Example
+    void a_case_logged_before_the_spring_festival_counts_the_make_up_saturday_and_skips_the_holidays() {
+        // Friday 13 February 2026 17:00: 1h Friday, the make-up Saturday 14th counts; 15-23 February are off.
+        SlaDeadlines d = SlaPolicy.from(2, json(SEEDED)).deadlinesFor(Severity.MEDIUM, at("2026-02-13T17:00"));
+        assertEquals(at("2026-02-14T16:00"), d.responseDueAt());
+        // 27h: 1h Friday, 9h Saturday, 9h Tuesday 24th, 8h Wednesday 25th.
+        assertEquals(at("2026-02-25T17:00"), d.resolutionDueAt());
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(0, 700L * 24 * 60).map(m -> at("2026-01-01T00:00").plusSeconds(m * 60));
+    }
+
+    @Property
+    void with_the_seeded_policy_resolution_never_precedes_response_and_warnings_precede_deadlines(
+            @ForAll Severity severity, @ForAll("instants") Instant loggedAt) {
+        SlaDeadlines d = SlaPolicy.from(2, json(SEEDED)).deadlinesFor(severity, loggedAt);
+        assertTrue(d.responseDueAt().isAfter(loggedAt));
+        assertFalse(d.resolutionDueAt().isBefore(d.responseDueAt()), d.toString());
+        assertFalse(d.responseWarnAt().isAfter(d.responseDueAt()), d.toString());
+        assertFalse(d.resolutionWarnAt().isAfter(d.resolutionDueAt()), d.toString());
+    }
+
+    @Example
     void a_draft_missing_a_severity_is_refused_naming_it() {
-        ObjectNode content = (ObjectNode) json(SEEDED);
-        ((ObjectNode) content.get("responseHours")).remove("HIGH");
-        assertEquals(List.of("responseHours.HIGH"), fields(SlaPolicy.check(content)));
+        ObjectNode content = json(SEEDED);
+        ((ObjectNode) content.get("firstResponseHours")).remove("HIGH");
+        assertEquals(List.of("firstResponseHours.HIGH"), fields(SlaPolicy.check(content)));
     }
 
     @Example
     void zero_negative_fractional_or_textual_hours_are_refused() {
         for (String bad : new String[] { "0", "-4", "1.5", "\"8\"", "null", "100000" }) {
-            String text = SEEDED.replace("\"MEDIUM\":120", "\"MEDIUM\":" + bad);
+            String text = SEEDED.replace("\"MEDIUM\":27", "\"MEDIUM\":" + bad);
             List<String> f = fields(SlaPolicy.check(json(text)));
             assertTrue(f.contains("resolutionHours.MEDIUM"), bad + " gave " + f);
         }
@@ -134,24 +146,51 @@ class SlaPolicyTest {
 
     @Example
     void a_resolution_limit_shorter_than_the_response_limit_is_refused() {
-        String text = SEEDED.replace("\"CRITICAL\":24", "\"CRITICAL\":1");
-        List<Violation> problems = SlaPolicy.check(json(text));
+        List<Violation> problems = SlaPolicy.check(json(SEEDED.replace("\"CRITICAL\":8", "\"CRITICAL\":0").replace(
+                "\"resolutionHours\":{\"CRITICAL\":0", "\"resolutionHours\":{\"CRITICAL\":1").replace(
+                "\"firstResponseHours\":{\"CRITICAL\":1", "\"firstResponseHours\":{\"CRITICAL\":2")));
         assertEquals(List.of("resolutionHours.CRITICAL"), fields(problems));
-        assertTrue(problems.get(0).message().contains("responseHours.CRITICAL"), problems.toString());
+        assertTrue(problems.get(0).message().contains("firstResponseHours.CRITICAL"), problems.toString());
     }
 
     @Example
-    void an_unknown_severity_and_an_unknown_escalation_role_are_refused() {
-        String text = SEEDED.replace("\"LOW\":48,", "\"LOW\":48,\"URGENT\":1,").replace("sales-director", "boss");
-        assertEquals(List.of("responseHours.URGENT", "escalationChain[1]"), fields(SlaPolicy.check(json(text))));
-        assertEquals(List.of("escalationChain"), fields(SlaPolicy.check(json(SEEDED.replace(
-                "[\"sales-manager\",\"sales-director\"]", "[]")))));
-        assertEquals(List.of("content"), fields(SlaPolicy.check(json("[1]"))));
+    void calendar_mistakes_are_refused_naming_the_field() {
+        ObjectNode content = json(SEEDED);
+        ObjectNode cal = (ObjectNode) content.get("calendar");
+        cal.put("timeZone", "Mars/Olympus");
+        ((ArrayNode) cal.get("workingDays")).add("FUNDAY");
+        ((ObjectNode) cal.get("hours")).put("end", "08:00");
+        ((ArrayNode) cal.get("holidays")).add("2026-13-01");
+        ((ArrayNode) cal.get("makeUpWorkingDays")).add("2026-10-01");
+        assertEquals(List.of("calendar.timeZone", "calendar.workingDays[5]", "calendar.hours.end", "calendar.holidays[46]",
+                "calendar.makeUpWorkingDays"), fields(SlaPolicy.check(content)));
+    }
+
+    @Example
+    void warn_percent_and_chain_are_checked() {
+        ObjectNode content = json(SEEDED);
+        content.put("warnAtPercent", 100);
+        content.putArray("escalationChain").add("team-manager").add("boss").add("team-manager");
+        assertEquals(List.of("warnAtPercent", "escalationChain[1]", "escalationChain[2]"), fields(SlaPolicy.check(content)));
+        content.put("warnAtPercent", 80);
+        content.putArray("escalationChain");
+        assertEquals(List.of("escalationChain"), fields(SlaPolicy.check(content)));
+        assertEquals(List.of("content"), fields(SlaPolicy.check(JSON.createArrayNode())));
+    }
+
+    @Example
+    void version_one_content_is_not_a_valid_version_two() {
+        String v1 = "{\"responseHours\":{\"LOW\":48,\"MEDIUM\":24,\"HIGH\":8,\"CRITICAL\":2},"
+                + "\"resolutionHours\":{\"LOW\":240,\"MEDIUM\":120,\"HIGH\":48,\"CRITICAL\":24},"
+                + "\"escalationChain\":[\"sales-manager\",\"sales-director\"]}";
+        List<String> f = fields(SlaPolicy.check(json(v1)));
+        assertTrue(f.containsAll(List.of("responseHours", "calendar", "firstResponseHours", "warnAtPercent",
+                "escalationChain[0]")), f.toString());
     }
 
     @Example
     void unusable_stored_content_is_a_deployment_error_not_a_deadline() {
-        JsonNode broken = json(SEEDED.replace("\"HIGH\":48", "\"HIGH\":4"));
+        JsonNode broken = json(SEEDED.replace("\"HIGH\":24", "\"HIGH\":2"));
         assertThrows(IllegalStateException.class, () -> SlaPolicy.from(3, broken));
     }
 }
