@@ -141,10 +141,15 @@ public class Order {
 
     /** Drafts and rejected orders can be edited by their owner; an approved order never. */
     public void edit(Terms terms, List<OrderLine> newLines, Instant at) {
+        requireEditable();
+        apply(terms, newLines, at);
+    }
+
+    /** 409 unless the order is a draft or rejected. */
+    public void requireEditable() {
         if (status != OrderStatus.DRAFT && status != OrderStatus.REJECTED) {
             throw OrderRules.illegalTransition(this, "edited (cancel and re-enter it instead)");
         }
-        apply(terms, newLines, at);
     }
 
     private void apply(Terms terms, List<OrderLine> newLines, Instant at) {

@@ -19,7 +19,12 @@ import com.salesaffairs.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Keeps the customer replica from {@code sales.customer.registered.v1} and {@code .updated.v1}. */
+/**
+ * Reads {@code sales.opportunity.events} (group order-service): keeps the customer replica from
+ * {@code sales.customer.registered.v1} and {@code .updated.v1}, and hands won, lost and reopened
+ * opportunities to {@link OpportunityFactsConsumer}. One channel for the topic: two consumers in
+ * one group would split its partitions between them, and each replica would miss facts.
+ */
 @ApplicationScoped
 public class CustomerFactsConsumer {
     private static final Logger LOG = Logger.getLogger(CustomerFactsConsumer.class);
@@ -29,8 +34,12 @@ public class CustomerFactsConsumer {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CustomerFactsConsumer(InboundEvents inbound, EntityManager em, ObjectMapper json, Clock clock) {
+    private final OpportunityFactsConsumer opportunities;
+
+    public CustomerFactsConsumer(InboundEvents inbound, EntityManager em, ObjectMapper json, Clock clock,
+            OpportunityFactsConsumer opportunities) {
         this.inbound = inbound;
+        this.opportunities = opportunities;
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -39,8 +48,10 @@ public class CustomerFactsConsumer {
     @Incoming("customer-facts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.apply(record, "customer-replica", Set.of("sales.customer.registered.v1", "sales.customer.updated.v1"),
-                this::apply);
+        if (!opportunities.accept(record)) {
+            inbound.apply(record, "customer-replica", Set.of("sales.customer.registered.v1", "sales.customer.updated.v1"),
+                    this::apply);
+        }
     }
 
     void apply(EventEnvelope event) throws Exception {

@@ -48,7 +48,9 @@ public final class OrderRequests {
                        {"sku": "VALVE-50", "quantity": 10, "unitPrice": 80.00, "discountPct": 0}]}""")
     public record OrderRequest(
             @NotNull UUID customerId,
-            UUID opportunityId,
+            @Schema(description = "optional: the won opportunity of this customer the order comes from (rules"
+                    + " order.opportunity-known, order.opportunity-customer, order.opportunity-won); several orders may"
+                    + " name one won opportunity") UUID opportunityId,
             @NotNull Channel channel,
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code") String currency,
             @NotNull PaymentTerms paymentTerms,

@@ -64,6 +64,12 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "orders")
 public class OrderResource {
 
+    private static final String OPPORTUNITY_RULES = " order.opportunity-known (opportunityId names an opportunity"
+            + " order-service has not learnt yet: it learns it from opportunity-service's sales.opportunity.won.v1,"
+            + " moments after the close; retry, as for order.customer-known), order.opportunity-customer (the opportunity"
+            + " is of another customer) or order.opportunity-won (the opportunity is lost or was reopened; only a won"
+            + " one may be named; several orders may name the same won opportunity)";
+
     private final OrderService orders;
     private final IdempotentCreates idempotent;
     private final CallerScope caller;
@@ -80,10 +86,11 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "draft created; its version is the ETag",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "invalid field, named in violations")
-    @APIResponse(responseCode = "422", description = "rule order.customer-known (customer unknown or not the caller's),"
+    @APIResponse(responseCode = "422", description = "rule order.customer-known (customer unknown or not the caller's;"
+            + " a customer registered moments ago may not have reached order-service yet: retry),"
             + " order.sku-known (inactive or unknown product), order.price-list (a unit price other than the list price),"
-            + " order.currency (not CNY) or order.amount-limit (net or cost above what can be booked); or an"
-            + " Idempotency-Key reused with another body")
+            + " order.currency (not CNY) or order.amount-limit (net or cost above what can be booked);" + OPPORTUNITY_RULES
+            + "; or an Idempotency-Key reused with another body")
     public Response create(@HeaderParam(IdempotentCreates.HEADER) String key, @Valid @NotNull OrderRequest request) {
         return idempotent.create(key, caller.get().userId(), "order.create", request, () -> {
             Order o = orders.create(request.input(), caller.get());
@@ -133,7 +140,8 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", description = "the order is no longer editable (only DRAFT and REJECTED are)")
     @APIResponse(responseCode = "422", description = "rule order.sku-known, order.price-list, order.currency or"
-            + " order.amount-limit, as on entry")
+            + " order.amount-limit, as on entry; when opportunityId is given," + OPPORTUNITY_RULES
+            + " (opportunityId null removes the link)")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrderRequest request) {
@@ -148,7 +156,9 @@ public class OrderResource {
             + " no one needs to approve", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", description = "not a draft or rejected order (already in review, approved, ...)")
     @APIResponse(responseCode = "422", description = "rule order.discount-cap, order.customer-blocked, order.sku-known"
-            + " (a product deactivated meanwhile) or order.stock-available")
+            + " (a product deactivated meanwhile), order.stock-available, or order.opportunity-won (the opportunity the"
+            + " order names was reopened or lost since it was entered; the order stays as it was: edit it to name"
+            + " another opportunity or none)")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withTag(orders.submit(id, version(ifMatch), caller.get()));
     }

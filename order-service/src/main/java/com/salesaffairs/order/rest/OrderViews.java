@@ -40,7 +40,8 @@ public final class OrderViews {
     }
 
     public record OrderView(UUID id, String orderNumber, String status, UUID customerId, String customerName,
-            UUID opportunityId, String ownerId, String team, String region, String channel, String currency,
+            @Schema(description = "the won opportunity of this customer the order names; null when none") UUID opportunityId,
+            String ownerId, String team, String region, String channel, String currency,
             String paymentTerms, LocalDate requestedShipDate, String shippingAddress, BigDecimal netAmount,
             BigDecimal invoicedAmount, BigDecimal paidAmount, BigDecimal refundedAmount, BigDecimal outstandingAmount,
             BigDecimal refundDue, List<LineView> lines, List<ApprovalView> approvals, Integer approvalPolicyVersion,

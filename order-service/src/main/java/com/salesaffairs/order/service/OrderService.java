@@ -31,6 +31,7 @@ import com.salesaffairs.order.domain.CustomerAccount;
 import com.salesaffairs.order.domain.Delegation;
 import com.salesaffairs.order.domain.Ledger;
 import com.salesaffairs.order.domain.Money;
+import com.salesaffairs.order.domain.OpportunityFact;
 import com.salesaffairs.order.domain.Order;
 import com.salesaffairs.order.domain.OrderLine;
 import com.salesaffairs.order.domain.OrderRules;
@@ -94,6 +95,7 @@ public class OrderService {
 
     public Order create(OrderInput input, Scope caller) {
         CustomerAccount customer = knownCustomer(input.customerId(), caller);
+        requireWonOpportunityOf(input.opportunityId(), customer.id(), customer.name(), false);
         Instant now = clock.instant();
         requireShipDateAhead(input, now);
         Order order = Order.draft(orders.nextOrderNumber(now.atZone(ZoneOffset.UTC).getYear()), customer,
@@ -111,6 +113,8 @@ public class OrderService {
         if (!order.customerId().equals(input.customerId())) {
             throw ApiProblem.invalid("customerId", "cannot change; cancel the order and enter a new one");
         }
+        order.requireEditable();
+        requireWonOpportunityOf(input.opportunityId(), order.customerId(), order.customerName(), false);
         requireShipDateAhead(input, clock.instant());
         order.edit(terms(input), priced(input), clock.instant());
         flush();
@@ -123,6 +127,8 @@ public class OrderService {
         Order order = forChange(id, ifMatch, caller);
         requireOwner(order, caller, "submit");
         order.requireSubmittable();
+        // Reopened (or lost) since the draft named it: the order stays a draft until edited.
+        requireWonOpportunityOf(order.opportunityId(), order.customerId(), order.customerName(), true);
         CustomerAccount customer = em.find(CustomerAccount.class, order.customerId());
         requireNotBlocked(customer);
         requireStillInCatalogue(order);
@@ -759,6 +765,34 @@ public class OrderService {
                     + " is not known to order-service (yet): register it in opportunity-service first");
         }
         return customer;
+    }
+
+    /**
+     * An order may name an opportunity (optional): one order-service knows from its won, lost and
+     * reopened facts, of the order's own customer, and won now. Several orders may name one won
+     * opportunity (partial orders, call-offs); their lines are not checked against the won lines.
+     */
+    private void requireWonOpportunityOf(UUID opportunityId, UUID customerId, String customerName, boolean atSubmit) {
+        if (opportunityId == null) {
+            return;
+        }
+        OpportunityFact opportunity = em.find(OpportunityFact.class, opportunityId);
+        if (opportunity == null) {
+            throw OrderRules.violatedAt("order.opportunity-known", "opportunityId", "opportunity " + opportunityId
+                    + " is not known to order-service (yet): it learns an opportunity when it is closed as won in"
+                    + " opportunity-service; retry shortly");
+        }
+        if (!opportunity.customerId().equals(customerId)) {
+            throw OrderRules.violatedAt("order.opportunity-customer", "opportunityId", "opportunity " + opportunityId
+                    + " is of another customer, not of " + customerName);
+        }
+        if (opportunity.status() != OpportunityFact.Status.WON) {
+            String now = opportunity.status() == OpportunityFact.Status.LOST ? "lost"
+                    : "reopened (" + opportunity.stage() + ")";
+            throw OrderRules.violatedAt("order.opportunity-won", "opportunityId", "opportunity " + opportunityId
+                    + " is " + now + ", not won" + (atSubmit ? "; the order stays as it is: edit it to name"
+                            + " another opportunity or none, or submit it once the opportunity is won again" : ""));
+        }
     }
 
     /** A requested ship date is a day still to come, or today (UTC). */
