@@ -27,7 +27,8 @@ class ContractDocumentsTest {
                 .body(containsString("sales.customer.registered.v1"))
                 .body(containsString("sales.case.assigned.v1")).body(containsString("schemas/sales.case.resolved.v1.json"))
                 .body(containsString("sales.case.reopened.v1")).body(containsString("sales.case.closed.v1"))
-                .body(containsString("schemas/sales.case.escalated.v1.json")).body(containsString("sales.order.events"));
+                .body(containsString("schemas/sales.case.escalated.v1.json")).body(containsString("sales.order.events"))
+                .body(containsString("schemas/sales.survey.completed.v1.json"));
     }
 
     @Test
@@ -38,7 +39,11 @@ class ContractDocumentsTest {
                 .body(containsString("feedback.customer-known"))
                 .body(containsString("feedback.order-known")).body(containsString("feedback.order-customer"))
                 .body(containsString("/api/v1/cases/{id}/assign")).body(containsString("/api/v1/cases/{id}/wait-for-customer"))
-                .body(containsString("/api/v1/cases/{id}/history")).body(containsString("reopenCase"));
+                .body(containsString("/api/v1/cases/{id}/history")).body(containsString("reopenCase"))
+                .body(containsString("/api/v1/surveys/{token}/responses")).body(containsString("survey.too-soon"))
+                .body(containsString("survey.answered")).body(containsString("/api/v1/survey-campaigns"))
+                .body(containsString("/api/v1/aftersales/metrics")).body(containsString("improvement.link"))
+                .body(containsString("/api/v1/improvement-actions/{id}/status"));
     }
 
     @Test

@@ -34,9 +34,13 @@ class PolicyResourceTest {
                 .then().statusCode(200).body("status", equalTo("RETIRED"))
                 .body("content.responseHours.CRITICAL", equalTo(2));
         given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.survey")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
-                .body("content.sendAfterResolutionHours", equalTo(24)).body("content.periodicSurveyMonths", equalTo(6))
-                .body("content.scale.min", equalTo(1)).body("content.scale.max", equalTo(5));
+                .then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("ACTIVE"))
+                .body("content.linkValidDays", equalTo(14)).body("content.afterResolution", equalTo(true))
+                .body("content.campaign.everyMonths", equalTo(3)).body("content.campaign.settledWithinDays", equalTo(90))
+                .body("content.minDaysBetweenSurveysPerCustomer", equalTo(30));
+        given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.survey/versions/1")
+                .then().statusCode(200).body("status", equalTo("RETIRED"))
+                .body("content.sendAfterResolutionHours", equalTo(24));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies")
                 .then().statusCode(200).body("key", hasItems("aftersales.sla", "aftersales.survey"));
     }
@@ -72,5 +76,29 @@ class PolicyResourceTest {
                 .then().statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(TestUsers.paul()).when().get("/api/v1/policies")
                 .then().statusCode(200).body("key", hasItem("aftersales.sla"));
+    }
+
+    private static final String SURVEY = "{\"linkValidDays\":14,\"afterResolution\":true,"
+            + "\"campaign\":{\"everyMonths\":3,\"settledWithinDays\":90},\"minDaysBetweenSurveysPerCustomer\":30}";
+
+    @Test
+    void a_survey_draft_that_breaks_the_rules_is_refused_naming_the_fields() {
+        String content = SURVEY.replace("\"linkValidDays\":14", "\"linkValidDays\":0")
+                .replace("\"afterResolution\":true", "\"afterResolution\":\"yes\"")
+                .replace("\"everyMonths\":3", "\"everyMonths\":1.5")
+                .replace("\"minDaysBetweenSurveysPerCustomer\":30", "\"minDaysBetweenSurveysPerCustomer\":-1,\"scale\":5");
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + content + ",\"rationale\":\"broken\"}")
+                .when().post("/api/v1/policies/aftersales.survey/drafts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("content.linkValidDays", "content.afterResolution",
+                        "content.campaign.everyMonths", "content.minDaysBetweenSurveysPerCustomer", "content.scale"));
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + SURVEY.replace("\"linkValidDays\":14", "\"linkValidDays\":21")
+                        + ",\"rationale\":\"longer links\"}")
+                .when().post("/api/v1/policies/aftersales.survey/drafts")
+                .then().statusCode(201).body("status", equalTo("DRAFT"));
+        given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/policies/aftersales.survey")
+                .then().statusCode(200).body("version", equalTo(2));
     }
 }

@@ -23,6 +23,9 @@ public class OrderFact {
     private String lastEvent;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** When the order was settled (sales.order.settled.v1); null until then. */
+    @Column(name = "settled_at")
+    private Instant settledAt;
 
     protected OrderFact() {
     }
@@ -41,6 +44,17 @@ public class OrderFact {
         team = newTeam;
         lastEvent = eventType;
         updatedAt = at;
+    }
+
+    /** Keeps the first settlement time seen (a later refund does not unsettle the order for surveys). */
+    public void settled(Instant at) {
+        if (settledAt == null) {
+            settledAt = at;
+        }
+    }
+
+    public Instant settledAt() {
+        return settledAt;
     }
 
     public UUID id() {

@@ -33,6 +33,8 @@ public class OrderFactsConsumer {
             "sales.order.payment-received.v1", "sales.order.settled.v1", "sales.order.refunded.v1",
             "sales.order.short-closed.v1");
 
+    static final String SETTLED = "sales.order.settled.v1";
+
     private final InboundEvents inbound;
     private final EntityManager em;
     private final ObjectMapper json;
@@ -59,10 +61,24 @@ public class OrderFactsConsumer {
         String team = fact.path("team").asText(null);
         OrderFact existing = em.find(OrderFact.class, id);
         if (existing == null) {
-            em.persist(OrderFact.of(id, customer, owner, team, event.type(), clock.instant()));
+            existing = OrderFact.of(id, customer, owner, team, event.type(), clock.instant());
+            em.persist(existing);
             LOG.infof("order %s replicated from %s", id, event.type());
         } else {
             existing.apply(customer, owner, team, event.type(), clock.instant());
+        }
+        if (SETTLED.equals(event.type())) {
+            existing.settled(settledAt(fact));
+        }
+    }
+
+    /** The fact's settledAt; the time it is applied when the fact carries none. */
+    private java.time.Instant settledAt(JsonNode fact) {
+        String at = fact.path("settledAt").asText(null);
+        try {
+            return at == null ? clock.instant() : java.time.OffsetDateTime.parse(at).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("order fact with a settledAt that is not a date-time: " + at);
         }
     }
 

@@ -53,16 +53,18 @@ public class CaseService {
     private final CaseEvents events;
     private final CaseEntryRepository history;
     private final OrderFactRepository orders;
+    private final SurveyService surveys;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, CustomerRepository customers, PolicyStore policies, CaseEvents events,
-            CaseEntryRepository history, OrderFactRepository orders, Clock clock) {
+            CaseEntryRepository history, OrderFactRepository orders, SurveyService surveys, Clock clock) {
         this.cases = cases;
         this.customers = customers;
         this.policies = policies;
         this.events = events;
         this.history = history;
         this.orders = orders;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -167,6 +169,7 @@ public class CaseService {
         CaseEntry e = c.confirm(caller.userId(), now());
         saved(c, List.of(e));
         events.closed(c, e, Boolean.TRUE.equals(c.resolutionMet()));
+        surveys.afterCaseClosed(c, caller.userId());
         return c;
     }
 
