@@ -302,6 +302,84 @@ class SurveyTest {
         assertEquals(1, completedEvents(id, Duration.ofSeconds(5)).size());
     }
 
+    private static ValidatableResponse issueLink(String token, String surveyId) {
+        return given().auth().oauth2(token).when().post("/api/v1/surveys/" + surveyId + "/link").then();
+    }
+
+    private long linkIssues(String surveyId, String issuedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT COUNT(*) FROM survey_link_issue WHERE survey_id = :id AND issued_by = :by")
+                .setParameter("id", UUID.fromString(surveyId)).setParameter("by", issuedBy).getSingleResult())
+                .longValue());
+    }
+
+    @Test
+    void a_survey_sent_on_closing_gets_a_rotating_link_from_an_agent_or_the_teams_manager() {
+        String customer = aliceCustomer(em);
+        String caseId = logFeedback(TestUsers.alice(), customer, "survey link after closing");
+        given().auth().oauth2(TestUsers.sam()).contentType(ContentType.JSON).body("{\"solution\":\"replaced\"}")
+                .when().post("/api/v1/cases/" + caseId + "/resolve").then().statusCode(200);
+        given().auth().oauth2(TestUsers.alice()).when().post("/api/v1/cases/" + caseId + "/confirm").then().statusCode(200);
+        var listed = listFor(TestUsers.sam(), customer).statusCode(200).body("total", equalTo(1))
+                .body("items[0].trigger", equalTo("CASE_CLOSED")).body("items[0].linkIssuedBy", nullValue()).extract();
+        String id = listed.path("items[0].id");
+        String expiresAt = listed.path("items[0].expiresAt");
+
+        // roles and scope: nothing issued, nothing recorded
+        issueLink(TestUsers.alice(), id).statusCode(403).contentType("application/problem+json");
+        issueLink(TestUsers.diana(), id).statusCode(403);
+        issueLink(TestUsers.wendy(), id).statusCode(404).contentType("application/problem+json");
+        issueLink(TestUsers.sam(), UUID.randomUUID().toString()).statusCode(404);
+        issueLink(TestUsers.sam(), "not-a-uuid").statusCode(400).body("violations.field", hasItem("id"));
+        given().when().post("/api/v1/surveys/" + id + "/link").then().statusCode(401);
+        assertEquals(0, linkIssues(id, TestUsers.WENDY_ID));
+
+        var first = issueLink(TestUsers.sam(), id).statusCode(200).body("id", equalTo(id))
+                .body("status", equalTo("SENT")).body("caseId", equalTo(caseId)).body("expiresAt", equalTo(expiresAt))
+                .body("linkIssuedBy", equalTo(TestUsers.SAM_ID)).extract();
+        String oldToken = first.path("token");
+        assertTrue(oldToken.matches("[A-Za-z0-9_-]{43,}"), oldToken);
+        assertEquals("/api/v1/surveys/" + oldToken + "/responses", first.path("answerPath"));
+        assertEquals(SurveyService.hash(oldToken), surveyRow(id)[4]);
+
+        // the team's manager rotates it: the previous link stops working, the expiry stays
+        String newToken = issueLink(TestUsers.mike(), id).statusCode(200).body("expiresAt", equalTo(expiresAt))
+                .body("linkIssuedBy", equalTo(TestUsers.MIKE_ID)).extract().path("token");
+        assertFalse(newToken.equals(oldToken));
+        answer(oldToken, "{\"score\":1,\"likelihoodToRecommend\":0}").statusCode(404)
+                .contentType("application/problem+json");
+        Object[] row = surveyRow(id);
+        assertEquals("SENT", row[0]);
+        assertEquals(null, row[1]);
+        assertEquals(0, completedEvents(id, Duration.ofSeconds(2)).size());
+        given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/surveys/" + id).then().statusCode(200)
+                .body("linkIssuedBy", equalTo(TestUsers.MIKE_ID)).body("expiresAt", equalTo(expiresAt))
+                .body("$", not(hasKey("token")));
+        assertEquals(1, linkIssues(id, TestUsers.SAM_ID));
+        assertEquals(1, linkIssues(id, TestUsers.MIKE_ID));
+
+        answer(newToken, "{\"score\":5,\"likelihoodToRecommend\":9}").statusCode(200).body("surveyId", equalTo(id));
+        issueLink(TestUsers.sam(), id).statusCode(409).contentType("application/problem+json")
+                .body("rule", equalTo("survey.answered"));
+        answer(newToken, "{\"score\":1,\"likelihoodToRecommend\":0}").statusCode(409);
+        assertEquals(1, linkIssues(id, TestUsers.SAM_ID));
+        assertEquals(1, completedEvents(id, Duration.ofSeconds(5)).size());
+    }
+
+    @Test
+    void no_link_is_issued_for_an_expired_survey() {
+        String customer = aliceCustomer(em);
+        var sent = sendForOrder(order(customer, null));
+        String id = sent.path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE survey SET expires_at = now() - INTERVAL '1 minute' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        issueLink(TestUsers.sam(), id).statusCode(410).contentType("application/problem+json")
+                .body("rule", equalTo("survey.expired"));
+        assertEquals(0, linkIssues(id, TestUsers.SAM_ID));
+        answer(sent.path("token"), "{\"score\":5,\"likelihoodToRecommend\":10}").statusCode(410);
+    }
+
     @Test
     void a_campaign_surveys_each_customer_with_a_settled_order_in_the_period_once_and_skips_recent_ones() {
         Instant day = Instant.parse("2026-08-10T00:00:00Z");

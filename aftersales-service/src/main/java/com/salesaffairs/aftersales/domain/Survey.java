@@ -59,6 +59,10 @@ public class Survey {
     private Integer score;
     private Integer likelihood;
     private String comment;
+    @Column(name = "link_issued_by")
+    private String linkIssuedBy;
+    @Column(name = "link_issued_at")
+    private Instant linkIssuedAt;
 
     protected Survey() {
     }
@@ -85,6 +89,13 @@ public class Survey {
     /** SENT, ANSWERED, or EXPIRED once a SENT survey is past its expiry. */
     public Status statusAt(Instant now) {
         return status == Status.SENT && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
+    }
+
+    /** A fresh link: the new token's hash replaces the old one (which stops working); expiry unchanged. */
+    public void issueLink(String newTokenHash, String issuedBy, Instant at) {
+        tokenHash = newTokenHash;
+        linkIssuedBy = issuedBy;
+        linkIssuedAt = at;
     }
 
     public void answer(int newScore, int newLikelihood, String newComment, Instant at) {
@@ -153,5 +164,13 @@ public class Survey {
 
     public String comment() {
         return comment;
+    }
+
+    public String linkIssuedBy() {
+        return linkIssuedBy;
+    }
+
+    public Instant linkIssuedAt() {
+        return linkIssuedAt;
     }
 }

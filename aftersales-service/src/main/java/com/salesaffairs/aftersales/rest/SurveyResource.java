@@ -32,6 +32,7 @@ import com.salesaffairs.aftersales.rest.SurveyViews.AnswerRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.AnswerView;
 import com.salesaffairs.aftersales.rest.SurveyViews.CampaignRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.CampaignView;
+import com.salesaffairs.aftersales.rest.SurveyViews.IssuedLink;
 import com.salesaffairs.aftersales.rest.SurveyViews.SendRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.SentSurvey;
 import com.salesaffairs.aftersales.rest.SurveyViews.SurveyView;
@@ -127,6 +128,29 @@ public class SurveyResource {
             content = @Content(schema = @Schema(implementation = SurveyView.class)))
     public SurveyView get(@PathParam("id") String id) {
         return SurveyView.of(surveys.visible(uuid("id", id), caller.get()), clock.instant());
+    }
+
+    @POST
+    @Path("/surveys/{id}/link")
+    @RolesAllowed({ Roles.AFTERSALES_AGENT, Roles.SALES_MANAGER })
+    @Operation(operationId = "issueSurveyLink", summary = "Issue a fresh single-use link for a survey not yet answered"
+            + " and not expired (aftersales-agent for any, sales-manager for the team's), for staff to send by mail or"
+            + " phone; this is how a survey sent on closing a case reaches the customer. The answer names the new token"
+            + " and answerPath (/api/v1/surveys/{token}/responses), shown only here. Rotating: the previous link stops"
+            + " working (404); expiresAt is unchanged. Who issued it is recorded. No body.")
+    @APIResponse(responseCode = "200", description = "a new link was issued; the previous one no longer works",
+            content = @Content(schema = @Schema(implementation = IssuedLink.class)))
+    @APIResponse(responseCode = "404", description = "no such survey, or another team's for a manager")
+    @APIResponse(responseCode = "409", description = "rule survey.answered: the survey was already answered; no link"
+            + " issued")
+    @APIResponse(responseCode = "410", description = "rule survey.expired: the survey is past its expiresAt; no link"
+            + " issued")
+    public IssuedLink issueLink(@PathParam("id") String id) {
+        UUID surveyId = uuid("id", id);
+        if (surveyId == null) {
+            throw ApiProblem.invalid("id", "must be a UUID");
+        }
+        return IssuedLink.of(surveys.issueLink(surveyId, caller.get()));
     }
 
     @POST

@@ -45,11 +45,13 @@ public final class SurveyViews {
             UUID customerId, UUID caseId, UUID orderId, String repId, String team,
             @Schema(enumeration = { "CASE_CLOSED", "MANUAL", "CAMPAIGN" }) String trigger, UUID campaignId,
             String sentBy, Instant sentAt, Instant expiresAt, Instant answeredAt, Integer score,
-            Integer likelihoodToRecommend, String comment) {
+            Integer likelihoodToRecommend, String comment,
+            @Schema(description = "who issued the latest link (POST /surveys/{id}/link); null when none was") String linkIssuedBy,
+            Instant linkIssuedAt) {
         static SurveyView of(Survey s, Instant now) {
             return new SurveyView(s.id(), s.statusAt(now).name(), s.customerId(), s.caseId(), s.orderId(), s.repId(),
                     s.team(), s.trigger().name(), s.campaignId(), s.sentBy(), s.sentAt(), s.expiresAt(), s.answeredAt(),
-                    s.score(), s.likelihood(), s.comment());
+                    s.score(), s.likelihood(), s.comment(), s.linkIssuedBy(), s.linkIssuedAt());
         }
     }
 
@@ -62,6 +64,21 @@ public final class SurveyViews {
             return new SentSurvey(s.id(), s.statusAt(s.sentAt()).name(), s.customerId(), s.caseId(), s.orderId(),
                     s.repId(), s.team(), s.trigger().name(), s.sentAt(), s.expiresAt(), sent.token(),
                     "/api/v1/surveys/" + sent.token() + "/responses");
+        }
+    }
+
+    @Schema(description = "A fresh single-use link for a survey, for staff to pass on by mail or phone: the token and the"
+            + " path that answers it (shown here only, never again). The previous link no longer works; the expiry is"
+            + " the survey's own")
+    public record IssuedLink(UUID id, @Schema(enumeration = { "SENT" }) String status, UUID customerId, UUID caseId,
+            UUID orderId, String repId, String team,
+            @Schema(enumeration = { "CASE_CLOSED", "MANUAL", "CAMPAIGN" }) String trigger, Instant sentAt,
+            Instant expiresAt, String linkIssuedBy, Instant linkIssuedAt, String token, String answerPath) {
+        static IssuedLink of(SurveyService.Sent sent) {
+            Survey s = sent.survey();
+            return new IssuedLink(s.id(), s.statusAt(s.linkIssuedAt()).name(), s.customerId(), s.caseId(), s.orderId(),
+                    s.repId(), s.team(), s.trigger().name(), s.sentAt(), s.expiresAt(), s.linkIssuedBy(),
+                    s.linkIssuedAt(), sent.token(), "/api/v1/surveys/" + sent.token() + "/responses");
         }
     }
 

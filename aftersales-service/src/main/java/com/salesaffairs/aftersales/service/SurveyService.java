@@ -176,6 +176,35 @@ public class SurveyService {
         return s;
     }
 
+    /**
+     * Issues a fresh single-use link for a survey the caller may act on (agents any, a manager the team's):
+     * the previous token stops working, the expiry is unchanged, and the issue is recorded (who, when).
+     * The survey row is locked, so an issue and an answer (or two issues) are serialised. 404 outside the
+     * caller's scope, 409 survey.answered, 410 survey.expired.
+     */
+    public Sent issueLink(UUID id, Scope caller) {
+        Survey s = em.find(Survey.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || !mayAct(s.team(), caller)) {
+            throw ApiProblem.notFound("survey", id);
+        }
+        Instant now = now();
+        switch (s.statusAt(now)) {
+            case ANSWERED -> throw ApiProblem.duplicate("survey.answered",
+                    "this survey was already answered; no new link is issued");
+            case EXPIRED -> throw new ApiProblem(410, "gone", "Gone", "this survey expired at " + s.expiresAt()
+                    + "; no new link is issued", "survey.expired", null);
+            default -> {
+            }
+        }
+        String token = newToken();
+        s.issueLink(hash(token), caller.userId(), now);
+        em.createNativeQuery("INSERT INTO survey_link_issue (survey_id, issued_by, issued_at) VALUES (:s, :by, :at)")
+                .setParameter("s", s.id()).setParameter("by", caller.userId()).setParameter("at", now).executeUpdate();
+        em.flush();
+        LOG.infof("survey %s: new link issued by %s (the previous one no longer works)", s.id(), caller.userId());
+        return new Sent(s, token);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Survey visible(UUID id, Scope caller) {
         Survey s = em.find(Survey.class, id);
@@ -260,14 +289,19 @@ public class SurveyService {
 
     private Sent send(UUID customerId, UUID caseId, UUID orderId, String repId, String team, Survey.Trigger trigger,
             UUID campaignId, String sentBy, SurveyPolicy policy) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         Instant now = now();
         Survey s = Survey.send(hash(token), customerId, caseId, orderId, repId, team, trigger, campaignId, sentBy, now,
                 now.plus(Duration.ofDays(policy.linkValidDays())));
         em.persist(s);
         return new Sent(s, token);
+    }
+
+    /** 32 random bytes (256 bits), base64url without padding. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** SHA-256 of the token, hex: what the table keeps. */
