@@ -1,6 +1,8 @@
 package com.salesaffairs.aftersales.rest;
 
-import java.util.Arrays;
+import static com.salesaffairs.platform.rest.QueryParameters.enumValue;
+import static com.salesaffairs.platform.rest.QueryParameters.uuid;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -80,10 +82,10 @@ public class CaseResource {
                     "QUALITY", "TECHNICAL" })) @QueryParam("department") String department,
             @Valid @BeanParam PageParams page) {
         // Filters are parsed here, not by JAX-RS, so a bad value is a 400 naming it rather than a bare 404.
-        CaseStatus st = parse(CaseStatus.class, "status", status);
-        Severity sev = parse(Severity.class, "severity", severity);
+        CaseStatus st = enumValue(CaseStatus.class, "status", status);
+        Severity sev = enumValue(Severity.class, "severity", severity);
         UUID customer = uuid("customerId", customerId);
-        Department dept = parse(Department.class, "department", department);
+        Department dept = enumValue(Department.class, "department", department);
         return PageResponse.of(cases.list(caller.get(), st, sev, customer, dept, page).stream().map(CaseView::of).toList(),
                 page, cases.count(caller.get(), st, sev, customer, dept));
     }
@@ -226,27 +228,5 @@ public class CaseResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be a UUID");
-        }
     }
 }

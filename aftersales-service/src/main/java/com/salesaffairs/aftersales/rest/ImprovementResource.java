@@ -1,9 +1,10 @@
 package com.salesaffairs.aftersales.rest;
 
+import static com.salesaffairs.platform.rest.QueryParameters.enumValue;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -159,8 +160,8 @@ public class ImprovementResource {
                     "BILLING", "SERVICE", "OTHER" })) @QueryParam("category") String category,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
             @Valid @BeanParam PageParams page) {
-        ImprovementAction.Status st = parse(ImprovementAction.Status.class, "status", status);
-        FeedbackCategory cat = parse(FeedbackCategory.class, "category", category);
+        ImprovementAction.Status st = enumValue(ImprovementAction.Status.class, "status", status);
+        FeedbackCategory cat = enumValue(FeedbackCategory.class, "category", category);
         boolean late;
         if (overdue == null || overdue.isBlank()) {
             late = false;
@@ -193,17 +194,6 @@ public class ImprovementResource {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("id", "must be a UUID");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.salesaffairs.aftersales.rest;
 
+import static com.salesaffairs.platform.rest.QueryParameters.uuid;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
@@ -182,17 +184,6 @@ public class SurveyResource {
             return Survey.Status.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("status", "must be one of " + Arrays.toString(Survey.Status.values()));
-        }
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, "must be a UUID");
         }
     }
 }
