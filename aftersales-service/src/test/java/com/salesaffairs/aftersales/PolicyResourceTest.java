@@ -66,6 +66,20 @@ class PolicyResourceTest {
     }
 
     @Test
+    void sla_hours_that_are_zero_negative_of_three_decimals_or_text_are_refused_naming_the_fields() {
+        String content = V2.replace("\"firstResponseHours\":{\"CRITICAL\":1,", "\"firstResponseHours\":{\"CRITICAL\":0,")
+                .replace("\"HIGH\":4,", "\"HIGH\":-0.5,").replace("\"MEDIUM\":8,", "\"MEDIUM\":0.125,")
+                .replace("\"LOW\":24}", "\"LOW\":\"0.5\"}").replace("\"MEDIUM\":27,", "\"MEDIUM\":0.00,");
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + content + ",\"rationale\":\"sub-hour limits gone wrong\"}")
+                .when().post("/api/v1/policies/aftersales.sla/drafts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("content.firstResponseHours.CRITICAL", "content.firstResponseHours.HIGH",
+                        "content.firstResponseHours.MEDIUM", "content.firstResponseHours.LOW",
+                        "content.resolutionHours.MEDIUM"));
+    }
+
+    @Test
     void a_valid_sla_draft_is_accepted_as_a_draft() {
         given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
                 .body("{\"content\":" + V2.replace("\"CRITICAL\":1,", "\"CRITICAL\":2,") + ",\"rationale\":\"slower critical answers\"}")

@@ -1,5 +1,6 @@
 package com.salesaffairs.aftersales.domain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,10 +81,11 @@ public class ServiceCase {
     private Department department;
     @Column(name = "assignee_id")
     private String assigneeId;
-    @Column(name = "response_hours", nullable = false)
-    private int responseHours;
-    @Column(name = "resolution_hours", nullable = false)
-    private int resolutionHours;
+    /** Decimal business hours, at most two decimals (V7 widened the columns from whole hours). */
+    @Column(name = "response_hours", nullable = false, precision = 7, scale = 2)
+    private BigDecimal responseHours;
+    @Column(name = "resolution_hours", nullable = false, precision = 7, scale = 2)
+    private BigDecimal resolutionHours;
     @Column(name = "warn_percent", nullable = false)
     private int warnPercent;
     @Column(name = "response_warn_at", nullable = false)
@@ -476,12 +478,14 @@ public class ServiceCase {
         return assigneeId;
     }
 
-    public int responseHours() {
-        return responseHours;
+    /** The response budget in business hours as the policy wrote it (24, 0.5; never 24.00). */
+    public BigDecimal responseHours() {
+        return SlaPolicy.plain(responseHours);
     }
 
-    public int resolutionHours() {
-        return resolutionHours;
+    /** The resolution budget in business hours as the policy wrote it. */
+    public BigDecimal resolutionHours() {
+        return SlaPolicy.plain(resolutionHours);
     }
 
     public Instant firstRespondedAt() {

@@ -1,5 +1,6 @@
 package com.salesaffairs.aftersales.domain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,17 +8,43 @@ import java.time.Instant;
  * The response and resolution clocks of a case in business time. A clock starts at a moment, runs
  * for a budget of business hours and may be paused while the case waits for the customer: the
  * business time of a pause is added to the deadline when it ends, so waiting never counts.
+ *
+ * <p>Budgets are decimal business hours with at most two decimals (0.5 = 30 minutes, 0.02 = 72
+ * seconds), so a budget is always a whole number of milliseconds and the arithmetic is exact.
  */
 public record SlaClock(BusinessCalendar calendar) {
 
+    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
+
     /** The deadline of a clock started at {@code start} with a budget of {@code hours} business hours. */
-    public Instant deadline(Instant start, int hours) {
-        return calendar.plus(start, Duration.ofHours(hours));
+    public Instant deadline(Instant start, BigDecimal hours) {
+        return calendar.plus(start, budget(hours));
     }
 
-    /** When the clock reaches {@code percent} of its budget (the warning point), in whole business minutes. */
+    /** The deadline of a clock with a budget of whole business hours. */
+    public Instant deadline(Instant start, int hours) {
+        return deadline(start, BigDecimal.valueOf(hours));
+    }
+
+    /**
+     * When the clock reaches {@code percent} of its budget (the warning point), in whole business
+     * milliseconds (rounded down; exact for budgets of at most two decimals of an hour).
+     */
+    public Instant warnAt(Instant start, BigDecimal hours, int percent) {
+        return calendar.plus(start, Duration.ofMillis(budget(hours).toMillis() * percent / 100));
+    }
+
+    /** The warning point of a clock with a budget of whole business hours. */
     public Instant warnAt(Instant start, int hours, int percent) {
-        return calendar.plus(start, Duration.ofMinutes(hours * 60L * percent / 100));
+        return warnAt(start, BigDecimal.valueOf(hours), percent);
+    }
+
+    /** A budget of decimal business hours as business time, to the millisecond (rounded down beyond it). */
+    public static Duration budget(BigDecimal hours) {
+        if (hours.signum() < 0) {
+            throw new IllegalArgumentException("a budget cannot be negative: " + hours);
+        }
+        return Duration.ofMillis(hours.multiply(MILLIS_PER_HOUR).longValue());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.salesaffairs.aftersales.domain;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -21,8 +22,9 @@ import com.salesaffairs.platform.problem.Violation;
 
 /**
  * The content of an {@code aftersales.sla} policy version (from version 2): a business calendar,
- * first-response and resolution limits per severity in business hours, the share of a limit at
- * which a warning is recorded, and the chain a passed deadline escalates along.
+ * first-response and resolution limits per severity in business hours (decimal, at most two
+ * decimals: 0.5 is 30 minutes, 0.02 is 72 seconds), the share of a limit at which a warning is
+ * recorded, and the chain a passed deadline escalates along.
  *
  * <pre>
  * {"calendar": {"timeZone": "Asia/Shanghai", "workingDays": ["MON",...,"FRI"],
@@ -34,11 +36,16 @@ import com.salesaffairs.platform.problem.Violation;
  *  "escalationChain": ["aftersales-agent", "team-manager", "sales-director"]}
  * </pre>
  */
-public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Integer> firstResponseHours,
-        Map<Severity, Integer> resolutionHours, int warnAtPercent, List<EscalationStep> escalationChain) {
+public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, BigDecimal> firstResponseHours,
+        Map<Severity, BigDecimal> resolutionHours, int warnAtPercent, List<EscalationStep> escalationChain) {
 
     /** A year of working hours is far more than any service level; anything longer is a typing error. */
     static final int MAX_HOURS = 2000;
+
+    /** Hundredths of an hour (36 seconds) are the finest limit a policy may set. */
+    static final int MAX_DECIMALS = 2;
+
+    private static final BigDecimal MAX = BigDecimal.valueOf(MAX_HOURS);
 
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
@@ -68,11 +75,11 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
         BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(cal.path("timeZone").asText()), working,
                 LocalTime.parse(cal.path("hours").path("start").asText()),
                 LocalTime.parse(cal.path("hours").path("end").asText()), holidays, makeUp);
-        Map<Severity, Integer> response = new EnumMap<>(Severity.class);
-        Map<Severity, Integer> resolution = new EnumMap<>(Severity.class);
+        Map<Severity, BigDecimal> response = new EnumMap<>(Severity.class);
+        Map<Severity, BigDecimal> resolution = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
-            response.put(s, content.path("firstResponseHours").path(s.name()).asInt());
-            resolution.put(s, content.path("resolutionHours").path(s.name()).asInt());
+            response.put(s, hoursOf(content.path("firstResponseHours").path(s.name())));
+            resolution.put(s, hoursOf(content.path("resolutionHours").path(s.name())));
         }
         List<EscalationStep> chain = new ArrayList<>();
         content.path("escalationChain").forEach(step -> chain.add(EscalationStep.of(step.asText())));
@@ -82,8 +89,8 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
     /** The deadlines and warning points of a case of this severity logged at the given moment. */
     public SlaDeadlines deadlinesFor(Severity severity, Instant loggedAt) {
         SlaClock clock = clock();
-        int response = firstResponseHours.get(severity);
-        int resolution = resolutionHours.get(severity);
+        BigDecimal response = firstResponseHours.get(severity);
+        BigDecimal resolution = resolutionHours.get(severity);
         return new SlaDeadlines(clock.deadline(loggedAt, response), clock.deadline(loggedAt, resolution), version,
                 response, resolution, warnAtPercent, clock.warnAt(loggedAt, response, warnAtPercent),
                 clock.warnAt(loggedAt, resolution, warnAtPercent));
@@ -91,9 +98,10 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
 
     /**
      * What makes a draft unusable, each problem naming its field: the calendar needs a known time zone,
-     * working days, an opening before the closing and ISO dates; every severity needs a whole number of
-     * business hours from 1 to {@value #MAX_HOURS} for both limits, resolution no sooner than the first
-     * response; warnAtPercent from 1 to 99; an escalation chain of known steps, each once.
+     * working days, an opening before the closing and ISO dates; every severity needs a number of
+     * business hours above 0 and at most {@value #MAX_HOURS}, with at most {@value #MAX_DECIMALS}
+     * decimals, for both limits, resolution no sooner than the first response; warnAtPercent from 1
+     * to 99; an escalation chain of known steps, each once.
      */
     public static List<Violation> check(JsonNode content) {
         List<Violation> problems = new ArrayList<>();
@@ -114,9 +122,9 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
         for (Severity s : Severity.values()) {
             JsonNode response = content.path("firstResponseHours").path(s.name());
             JsonNode resolution = content.path("resolutionHours").path(s.name());
-            if (validHours(response) && validHours(resolution) && resolution.asInt() < response.asInt()) {
+            if (validHours(response) && validHours(resolution) && hoursOf(resolution).compareTo(hoursOf(response)) < 0) {
                 problems.add(new Violation("resolutionHours." + s.name(),
-                        "must be at least firstResponseHours." + s.name() + " (" + response.asInt() + ")"));
+                        "must be at least firstResponseHours." + s.name() + " (" + hoursOf(response).toPlainString() + ")"));
             }
         }
         JsonNode warn = content.path("warnAtPercent");
@@ -217,7 +225,8 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
             if (h.isMissingNode() || h.isNull()) {
                 problems.add(new Violation(field + "." + s.name(), "is required"));
             } else if (!validHours(h)) {
-                problems.add(new Violation(field + "." + s.name(), "must be a whole number of hours from 1 to " + MAX_HOURS));
+                problems.add(new Violation(field + "." + s.name(), "must be a number of business hours greater than 0 and at most "
+                        + MAX_HOURS + ", with at most " + MAX_DECIMALS + " decimals (0.5 = 30 minutes)"));
             }
         }
         for (Iterator<String> names = limits.fieldNames(); names.hasNext();) {
@@ -229,7 +238,25 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, In
     }
 
     private static boolean validHours(JsonNode h) {
-        return h.isIntegralNumber() && h.canConvertToInt() && h.asInt() >= 1 && h.asInt() <= MAX_HOURS;
+        if (!h.isNumber()) {
+            return false;
+        }
+        BigDecimal hours = h.decimalValue().stripTrailingZeros();
+        return hours.signum() > 0 && hours.compareTo(MAX) <= 0 && hours.scale() <= MAX_DECIMALS;
+    }
+
+    /**
+     * A limit as read from valid content: the number as written, without trailing zeros, never in
+     * exponent form (24, not 2.4E+1; 0.5, not 0.50).
+     */
+    static BigDecimal hoursOf(JsonNode h) {
+        return plain(h.decimalValue());
+    }
+
+    /** Hours without trailing zeros and with a scale of at least 0 (so 24.00 is 24 and 0.50 is 0.5). */
+    public static BigDecimal plain(BigDecimal hours) {
+        BigDecimal stripped = hours.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static boolean isSeverity(String name) {

@@ -1,5 +1,6 @@
 package com.salesaffairs.aftersales.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -97,7 +98,10 @@ public final class CaseViews {
             FeedbackCategory category, Severity severity, String summary, String details, String loggedBy,
             Instant loggedAt, Instant responseDueAt, Instant resolutionDueAt, int slaPolicyVersion,
             Instant updatedAt, long version, FeedbackKind kind, Department department, String assigneeId,
-            int responseHours, int resolutionHours, Instant firstRespondedAt, Boolean responseMet,
+            @Schema(description = "first-response budget in business hours, at most two decimals (0.5 = 30 minutes)")
+            BigDecimal responseHours,
+            @Schema(description = "resolution budget in business hours, at most two decimals")
+            BigDecimal resolutionHours, Instant firstRespondedAt, Boolean responseMet,
             Instant resolutionStartedAt, Instant waitingSince, Instant resolvedAt, Boolean resolutionMet,
             String solution, Instant closedAt, int responseEscalationLevel, int resolutionEscalationLevel)
             implements Versioned {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +111,34 @@ class SlaDeadlinesTest {
         assertEquals(at("2026-12-03T18:00"), CLOCK.resumed(due, at("2026-12-01T16:00"), at("2026-12-02T10:00")));
         // A wait over a weekend night only costs nothing.
         assertEquals(due, CLOCK.resumed(due, at("2026-11-28T10:00"), at("2026-11-29T20:00")));
+    }
+
+    @Example
+    void half_an_hour_from_friday_17_45_is_monday_09_15() {
+        assertEquals(at("2026-11-30T09:15"), CLOCK.deadline(at("2026-11-27T17:45"), new BigDecimal("0.5")));
+    }
+
+    @Example
+    void two_hundredths_of_an_hour_inside_working_time_are_72_seconds() {
+        Instant start = at("2026-12-02T10:00");
+        assertEquals(start.plusSeconds(72), CLOCK.deadline(start, new BigDecimal("0.02")));
+        assertEquals(Duration.ofSeconds(72), SlaClock.budget(new BigDecimal("0.02")));
+        // The warning point is exact to the millisecond: 80% of 72 s = 57.6 s.
+        assertEquals(start.plusMillis(57_600), CLOCK.warnAt(start, new BigDecimal("0.02"), 80));
+    }
+
+    @Example
+    void a_sub_hour_budget_straddling_the_closing_time_continues_the_next_working_morning() {
+        // 0.02 h = 72 s from 17:59:30: 30 s Friday, 42 s Monday.
+        assertEquals(at("2026-11-30T09:00:42"), CLOCK.deadline(at("2026-11-27T17:59:30"), new BigDecimal("0.02")));
+    }
+
+    @Example
+    void whole_and_decimal_budgets_of_the_same_length_agree() {
+        Instant start = at("2026-11-27T15:00");
+        assertEquals(CLOCK.deadline(start, 8), CLOCK.deadline(start, new BigDecimal("8.00")));
+        assertEquals(CLOCK.warnAt(start, 8, 80), CLOCK.warnAt(start, new BigDecimal("8"), 80));
+        assertEquals(CLOCK.deadline(start, 1).minus(Duration.ofMinutes(30)), CLOCK.deadline(start, new BigDecimal("0.5")));
     }
 
     @Example

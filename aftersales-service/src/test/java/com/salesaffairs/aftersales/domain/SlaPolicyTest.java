@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,14 +76,14 @@ class SlaPolicyTest {
         assertEquals(List.of(), SlaPolicy.check(content));
         SlaPolicy policy = SlaPolicy.from(2, content);
         assertEquals(SHANGHAI, policy.calendar().zone());
-        assertEquals(1, policy.firstResponseHours().get(Severity.CRITICAL));
-        assertEquals(4, policy.firstResponseHours().get(Severity.HIGH));
-        assertEquals(8, policy.firstResponseHours().get(Severity.MEDIUM));
-        assertEquals(24, policy.firstResponseHours().get(Severity.LOW));
-        assertEquals(8, policy.resolutionHours().get(Severity.CRITICAL));
-        assertEquals(24, policy.resolutionHours().get(Severity.HIGH));
-        assertEquals(27, policy.resolutionHours().get(Severity.MEDIUM));
-        assertEquals(45, policy.resolutionHours().get(Severity.LOW));
+        assertEquals(hours("1"), policy.firstResponseHours().get(Severity.CRITICAL));
+        assertEquals(hours("4"), policy.firstResponseHours().get(Severity.HIGH));
+        assertEquals(hours("8"), policy.firstResponseHours().get(Severity.MEDIUM));
+        assertEquals(hours("24"), policy.firstResponseHours().get(Severity.LOW));
+        assertEquals(hours("8"), policy.resolutionHours().get(Severity.CRITICAL));
+        assertEquals(hours("24"), policy.resolutionHours().get(Severity.HIGH));
+        assertEquals(hours("27"), policy.resolutionHours().get(Severity.MEDIUM));
+        assertEquals(hours("45"), policy.resolutionHours().get(Severity.LOW));
         assertEquals(80, policy.warnAtPercent());
         assertEquals(List.of(EscalationStep.AFTERSALES_AGENT, EscalationStep.TEAM_MANAGER, EscalationStep.SALES_DIRECTOR),
                 policy.escalationChain());
@@ -100,8 +101,8 @@ class SlaPolicyTest {
         assertEquals(at("2026-12-02T14:00"), d.resolutionDueAt());
         assertEquals(at("2026-11-30T11:12"), d.responseWarnAt());
         assertEquals(2, d.policyVersion());
-        assertEquals(4, d.responseHours());
-        assertEquals(24, d.resolutionHours());
+        assertEquals(hours("4"), d.responseHours());
+        assertEquals(hours("24"), d.resolutionHours());
     }
 
     @Example
@@ -137,11 +138,40 @@ class SlaPolicyTest {
 
     @Example
     void zero_negative_fractional_or_textual_hours_are_refused() {
-        for (String bad : new String[] { "0", "-4", "1.5", "\"8\"", "null", "100000" }) {
+        for (String bad : new String[] { "0", "0.00", "-4", "-0.5", "1.555", "0.001", "\"8\"", "\"0.5\"", "null", "100000",
+                "2000.01", "true" }) {
             String text = SEEDED.replace("\"MEDIUM\":27", "\"MEDIUM\":" + bad);
             List<String> f = fields(SlaPolicy.check(json(text)));
             assertTrue(f.contains("resolutionHours.MEDIUM"), bad + " gave " + f);
         }
+    }
+
+    @Example
+    void decimal_hours_with_at_most_two_decimals_are_accepted() {
+        for (String good : new String[] { "0.5", "0.02", "0.01", "27.25", "27.50", "2000", "2000.00" }) {
+            String text = SEEDED.replace("\"MEDIUM\":8,", "\"MEDIUM\":" + good + ",")
+                    .replace("\"MEDIUM\":27,", "\"MEDIUM\":" + good + ",");
+            assertEquals(List.of(), SlaPolicy.check(json(text)), good);
+            assertEquals(0, new BigDecimal(good).compareTo(
+                    SlaPolicy.from(3, json(text)).firstResponseHours().get(Severity.MEDIUM)), good);
+        }
+        String text = SEEDED.replace("\"firstResponseHours\":{\"CRITICAL\":1", "\"firstResponseHours\":{\"CRITICAL\":0.5");
+        SlaPolicy policy = SlaPolicy.from(3, json(text));
+        assertEquals(hours("0.5"), policy.firstResponseHours().get(Severity.CRITICAL));
+        // 0.5 h from Friday 17:45: 15 minutes on Friday, 15 on Monday morning.
+        SlaDeadlines d = policy.deadlinesFor(Severity.CRITICAL, at("2026-11-27T17:45"));
+        assertEquals(at("2026-11-30T09:15"), d.responseDueAt());
+        assertEquals(hours("0.5"), d.responseHours());
+        // 80% of 30 minutes = 24 minutes: 15 Friday, 9 Monday.
+        assertEquals(at("2026-11-30T09:09"), d.responseWarnAt());
+    }
+
+    @Example
+    void a_decimal_resolution_limit_shorter_than_the_response_limit_is_refused() {
+        List<Violation> problems = SlaPolicy.check(json(SEEDED.replace(
+                "\"firstResponseHours\":{\"CRITICAL\":1", "\"firstResponseHours\":{\"CRITICAL\":8.5")));
+        assertEquals(List.of("resolutionHours.CRITICAL"), fields(problems));
+        assertTrue(problems.get(0).message().contains("(8.5)"), problems.toString());
     }
 
     @Example
@@ -192,5 +222,9 @@ class SlaPolicyTest {
     void unusable_stored_content_is_a_deployment_error_not_a_deadline() {
         JsonNode broken = json(SEEDED.replace("\"HIGH\":24", "\"HIGH\":2"));
         assertThrows(IllegalStateException.class, () -> SlaPolicy.from(3, broken));
+    }
+
+    private static BigDecimal hours(String value) {
+        return new BigDecimal(value);
     }
 }

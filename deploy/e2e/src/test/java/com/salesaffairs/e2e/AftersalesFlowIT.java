@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import com.salesaffairs.e2e.client.aftersales.model.AnswerView;
 import com.salesaffairs.e2e.client.aftersales.model.AssignRequest;
 import com.salesaffairs.e2e.client.aftersales.model.CaseAction;
 import com.salesaffairs.e2e.client.aftersales.model.CaseView;
+import com.salesaffairs.e2e.client.aftersales.model.DeadlineKind;
 import com.salesaffairs.e2e.client.aftersales.model.Department;
 import com.salesaffairs.e2e.client.aftersales.model.FeedbackCategory;
 import com.salesaffairs.e2e.client.aftersales.model.FeedbackChannel;
@@ -53,18 +57,22 @@ import com.salesaffairs.e2e.client.aftersales.model.SurveyView;
  * handled to CLOSED, the survey created on closing reached through an issued link and answered
  * anonymously once, and the feedback counted by reporting-service.
  *
- * <p>Why a WARNING and not an ESCALATED entry: the policy validator allows only whole business
- * hours of at least 1, so no deadline can pass within a test, and a case's deadline cannot be set
- * from outside. The shortest policy (1 hour, warnAtPercent 1) puts the warning point 0 business
- * minutes after logging (whole minutes of 1% of an hour), so the SLA watch that the stack runs every
- * minute ({@code aftersales.escalation.every=1m}, the job that also escalates) records the WARNING
- * within about a minute. Escalation past a deadline is covered by aftersales-service's
- * SlaEscalationTest, which runs the same job with a chosen "now".
+ * <p>The short policy uses decimal business hours: a first response within 0.02 business hours
+ * (72 seconds) on a calendar of every day 00:00-23:59, so the response deadline passes during the
+ * test and the SLA watch that the stack runs every minute ({@code aftersales.escalation.every=1m})
+ * records the warnings (warnAtPercent 1) and then escalates the response clock one step, to level 1,
+ * the first step of the chain ({@code aftersales-agent}), with a {@code sales.case.escalated.v1}
+ * event, within about two minutes of logging. The resolution limit (0.5 hours, 30 minutes) is long
+ * enough for the handling that follows, so only the response deadline is missed.
  */
 class AftersalesFlowIT {
     private static final String SLA = "aftersales.sla";
     private static final String AFTERSALES_TOPIC = "sales.aftersales.events";
     private static final Duration WATCH_WAIT = Duration.ofSeconds(150);
+    /** The response deadline (72 s) plus up to two runs of the every-minute SLA watch, with room to spare. */
+    private static final Duration ESCALATION_WAIT = Duration.ofSeconds(240);
+    private static final BigDecimal FIRST_RESPONSE_HOURS = new BigDecimal("0.02");
+    private static final BigDecimal RESOLUTION_HOURS = new BigDecimal("0.5");
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
 
@@ -93,7 +101,10 @@ class AftersalesFlowIT {
         return new SurveysApi(aftersales(username));
     }
 
-    /** The short SLA: every day 00:00-23:59 (any hour, any weekday), 1 business hour for everything, warn at 1%. */
+    /**
+     * The short SLA: every day 00:00-23:59 (any hour, any weekday), a first response within 0.02
+     * business hours (72 s) and a resolution within 0.5 (30 min) for every severity, warn at 1%.
+     */
     private static Map<String, Object> shortSla() {
         Map<String, Object> calendar = new LinkedHashMap<>();
         calendar.put("timeZone", "Etc/UTC");
@@ -101,11 +112,14 @@ class AftersalesFlowIT {
         calendar.put("hours", Map.of("start", "00:00", "end", "23:59"));
         calendar.put("holidays", List.of());
         calendar.put("makeUpWorkingDays", List.of());
-        Map<String, Integer> hours = Map.of("CRITICAL", 1, "HIGH", 1, "MEDIUM", 1, "LOW", 1);
+        Map<String, BigDecimal> response = Map.of("CRITICAL", FIRST_RESPONSE_HOURS, "HIGH", FIRST_RESPONSE_HOURS,
+                "MEDIUM", FIRST_RESPONSE_HOURS, "LOW", FIRST_RESPONSE_HOURS);
+        Map<String, BigDecimal> resolution = Map.of("CRITICAL", RESOLUTION_HOURS, "HIGH", RESOLUTION_HOURS,
+                "MEDIUM", RESOLUTION_HOURS, "LOW", RESOLUTION_HOURS);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("calendar", calendar);
-        content.put("firstResponseHours", hours);
-        content.put("resolutionHours", hours);
+        content.put("firstResponseHours", response);
+        content.put("resolutionHours", resolution);
         content.put("warnAtPercent", 1);
         content.put("escalationChain", List.of("aftersales-agent", "team-manager", "sales-director"));
         return content;
@@ -129,7 +143,7 @@ class AftersalesFlowIT {
     void a_case_under_a_short_sla_is_watched_handled_closed_and_surveyed_through_an_issued_link() throws Exception {
         // a. the short policy, the adopted one restored afterwards
         PolicyVersion adopted = policies("paul").getPolicy(SLA);
-        PolicyVersion shortPolicy = adopt(shortSla(), "e2e: a 1-hour SLA on a 7-day calendar, to watch a case at once");
+        PolicyVersion shortPolicy = adopt(shortSla(), "e2e: a 72-second first response on a 7-day calendar, to see a case escalate");
         Throwable failure = null;
         try {
             flow(shortPolicy);
@@ -161,12 +175,16 @@ class AftersalesFlowIT {
         String caseId = logged.getId().toString();
         assertEquals("OPEN", logged.getStatus());
         assertEquals(shortPolicy.getVersion(), logged.getSlaPolicyVersion(), "the case runs on the short policy");
-        assertEquals(1, logged.getResponseHours());
-        long dueMinutes = Duration.between(logged.getLoggedAt(), logged.getResponseDueAt()).toMinutes();
-        assertTrue(dueMinutes >= 60 && dueMinutes <= 61, "1 business hour on a 00:00-23:59 calendar: " + dueMinutes);
+        assertEquals(0, FIRST_RESPONSE_HOURS.compareTo(new BigDecimal(String.valueOf(logged.getResponseHours()))),
+                "decimal response budget: " + logged.getResponseHours());
+        assertEquals(0, RESOLUTION_HOURS.compareTo(new BigDecimal(String.valueOf(logged.getResolutionHours()))),
+                "decimal resolution budget: " + logged.getResolutionHours());
+        long dueMillis = Duration.between(logged.getLoggedAt(), logged.getResponseDueAt()).toMillis();
+        // 72 s, or up to 60 s more when the minute 23:59-00:00 (outside the calendar) falls in between.
+        assertTrue(dueMillis >= 72_000 && dueMillis <= 132_000, "0.02 business hours on a 00:00-23:59 calendar: " + dueMillis + " ms");
         assertNotNull(logged.getResolutionDueAt());
 
-        // c. the running SLA watch records the warning of both clocks
+        // c. the running SLA watch records the warning of both clocks, then escalates the response clock
         List<HistoryView> watched = StackClient.eventually(WATCH_WAIT, () -> {
             List<HistoryView> entries = call(() -> cases("sam").getCaseHistory(caseId, null, null)).getItems();
             List<HistoryView> warnings = entries.stream().filter(e -> e.getAction() == CaseAction.WARNING).toList();
@@ -177,14 +195,44 @@ class AftersalesFlowIT {
             assertEquals("sla-escalation", warning.getActor());
             assertFalse(warning.getAt().toInstant().isBefore(logged.getLoggedAt().toInstant()));
         }
-        CaseView warned = cases("sam").getCase(caseId);
-        assertEquals(0, warned.getResponseEscalationLevel(), "the 1-hour deadline has not passed");
+
+        HistoryView escalation = StackClient.eventually(ESCALATION_WAIT, () -> {
+            List<HistoryView> entries = call(() -> cases("sam").getCaseHistory(caseId, null, null)).getItems();
+            List<HistoryView> escalations = entries.stream().filter(e -> e.getAction() == CaseAction.ESCALATED).toList();
+            assertEquals(1, escalations.size(), "one ESCALATED entry (the response clock) in " + entries);
+            return escalations.get(0);
+        });
+        assertEquals("sla-escalation", escalation.getActor());
+        assertEquals(DeadlineKind.RESPONSE, escalation.getDeadline());
+        assertEquals(1, escalation.getLevel());
+        assertEquals("aftersales-agent", escalation.getEscalatedToRole(), "level 1 is the first step of the chain");
+        assertNull(escalation.getEscalatedToTeam());
+        assertTrue(escalation.getAt().toInstant().isAfter(logged.getResponseDueAt().toInstant()),
+                "escalated after the deadline: " + escalation.getAt() + " vs " + logged.getResponseDueAt());
+        CaseView escalated = cases("sam").getCase(caseId);
+        assertEquals(1, escalated.getResponseEscalationLevel(), "the 72-second deadline has passed");
+        assertEquals(0, escalated.getResolutionEscalationLevel(), "the 30-minute resolution deadline has not");
+        assertEquals("OPEN", escalated.getStatus());
+
+        List<ConsumerRecord<String, String>> escalationEvents = TopicReader.recordsWithKey(stack.kafkaBootstrap(),
+                AFTERSALES_TOPIC, caseId, r -> "sales.case.escalated.v1".equals(TopicReader.header(r, "ce_type")), EVENT_WAIT);
+        assertFalse(escalationEvents.isEmpty(), "no events for case " + caseId);
+        ConsumerRecord<String, String> escalatedRecord = escalationEvents.get(escalationEvents.size() - 1);
+        assertEquals("sales.case.escalated.v1", TopicReader.header(escalatedRecord, "ce_type"),
+                "sales.case.escalated.v1 for case " + caseId + " on " + AFTERSALES_TOPIC);
+        JsonNode escalatedEvent = StackClient.JSON.readTree(escalatedRecord.value());
+        assertEquals(caseId, escalatedEvent.path("caseId").asText());
+        assertEquals("RESPONSE", escalatedEvent.path("deadline").asText());
+        assertEquals(1, escalatedEvent.path("level").asInt());
+        assertEquals("aftersales-agent", escalatedEvent.path("escalatedToRole").asText());
+        assertTrue(escalatedEvent.path("escalatedToTeam").isNull(), "the agents, not a team: " + escalatedEvent);
+        assertEquals(logged.getResponseDueAt().toInstant(), Instant.parse(escalatedEvent.path("dueAt").asText()));
 
         // d. sam assigns, responds, resolves; alice's customer confirms through sam: CLOSED
         cases("sam").assignCase(caseId, new AssignRequest().department(Department.QUALITY).note("seal failure"), null);
         CaseView responded = cases("sam").respondToCase(caseId,
                 new RespondRequest().message("A technician visits tomorrow"), null);
-        assertEquals(Boolean.TRUE, responded.getResponseMet(), "answered within the hour");
+        assertEquals(Boolean.FALSE, responded.getResponseMet(), "answered after the 72-second deadline");
         cases("sam").resolveCase(caseId, new ResolveRequest().solution("seal replaced"), null);
         CaseView closed = cases("sam").confirmCase(caseId, null);
         assertEquals("CLOSED", closed.getStatus());
@@ -193,10 +241,12 @@ class AftersalesFlowIT {
         List<ConsumerRecord<String, String>> caseEvents = TopicReader.recordsWithKey(stack.kafkaBootstrap(),
                 AFTERSALES_TOPIC, caseId, r -> "sales.case.closed.v1".equals(TopicReader.header(r, "ce_type")), EVENT_WAIT);
         List<String> types = caseEvents.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
-        assertEquals(List.of("sales.feedback.logged.v1", "sales.case.assigned.v1", "sales.case.resolved.v1",
-                "sales.case.closed.v1"), types, "the case's events in log order (a warning has none)");
-        JsonNode resolved = StackClient.JSON.readTree(caseEvents.get(2).value());
-        assertTrue(resolved.path("responseMet").asBoolean(false), "resolved event: response met: " + resolved);
+        assertEquals(List.of("sales.feedback.logged.v1", "sales.case.escalated.v1", "sales.case.assigned.v1",
+                "sales.case.resolved.v1", "sales.case.closed.v1"), types,
+                "the case's events in log order (a warning has none)");
+        JsonNode resolved = StackClient.JSON.readTree(caseEvents.get(3).value());
+        assertTrue(resolved.path("responseMet").isBoolean(), "resolved event: responseMet: " + resolved);
+        assertFalse(resolved.path("responseMet").asBoolean(), "resolved event: response deadline missed: " + resolved);
         assertTrue(resolved.path("resolutionMet").asBoolean(false), "resolved event: resolution met: " + resolved);
 
         // e. the survey created on closing: sam finds it, issues its link; the customer answers once
