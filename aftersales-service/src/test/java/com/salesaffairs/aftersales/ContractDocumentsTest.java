@@ -41,7 +41,7 @@ class ContractDocumentsTest {
                 .body(containsString("/api/v1/cases/{id}/assign")).body(containsString("/api/v1/cases/{id}/wait-for-customer"))
                 .body(containsString("/api/v1/cases/{id}/history")).body(containsString("reopenCase"))
                 .body(containsString("/api/v1/surveys/{token}/responses")).body(containsString("survey.too-soon"))
-                .body(containsString("survey.answered")).body(containsString("/api/v1/survey-campaigns"))
+                .body(containsString("survey.answered")).body(containsString("/api/v1/survey-campaigns")).body(containsString("listSurveyCampaignRuns"))
                 .body(containsString("/api/v1/surveys/{id}/link")).body(containsString("issueSurveyLink"))
                 .body(containsString("/api/v1/aftersales/metrics")).body(containsString("improvement.link"))
                 .body(containsString("/api/v1/improvement-actions/{id}/status"));

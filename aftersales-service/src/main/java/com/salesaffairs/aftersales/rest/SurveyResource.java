@@ -34,6 +34,8 @@ import com.salesaffairs.aftersales.rest.SurveyViews.AnswerRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.AnswerView;
 import com.salesaffairs.aftersales.rest.SurveyViews.CampaignRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.CampaignView;
+import com.salesaffairs.aftersales.rest.SurveyViews.CampaignRunPage;
+import com.salesaffairs.aftersales.rest.SurveyViews.CampaignRunView;
 import com.salesaffairs.aftersales.rest.SurveyViews.IssuedLink;
 import com.salesaffairs.aftersales.rest.SurveyViews.SendRequest;
 import com.salesaffairs.aftersales.rest.SurveyViews.SentSurvey;
@@ -101,6 +103,31 @@ public class SurveyResource {
     public CampaignView campaign(@Valid CampaignRequest request) {
         return CampaignView.of(surveys.campaign(request == null ? null : request.settledFrom(),
                 request == null ? null : request.settledTo(), caller.get()));
+    }
+
+    @GET
+    @Path("/survey-campaigns")
+    @RolesAllowed({ Roles.AFTERSALES_AGENT, Roles.SALES_DIRECTOR, Roles.ADMIN })
+    @Operation(operationId = "listSurveyCampaignRuns", summary = "Survey campaign runs, newest first (aftersales-agent,"
+            + " sales-director, admin): each MANUAL run (POST /survey-campaigns) and SCHEDULED run (the quarterly"
+            + " campaign of aftersales.survey campaign.everyMonths, one per period such as 2026-Q4, recorded even when"
+            + " it sent nothing) with its settlement window and counts sent and skipped. period narrows to one"
+            + " period's label. Never a token.")
+    @APIResponse(responseCode = "200", description = "a page of campaign runs",
+            content = @Content(schema = @Schema(implementation = CampaignRunPage.class)))
+    @APIResponse(responseCode = "400", description = "a bad page, size or period")
+    @APIResponse(responseCode = "401", description = "no or bad token")
+    @APIResponse(responseCode = "403", description = "role may not read campaign runs")
+    public PageResponse<CampaignRunView> campaignRuns(
+            @Parameter(description = "a period label, e.g. 2026-Q4", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = 20)) @QueryParam("period") String period,
+            @Valid @BeanParam PageParams page) {
+        String p = period == null || period.isBlank() ? null : period.trim();
+        if (p != null && p.length() > 20) {
+            throw ApiProblem.invalid("period", "must be a period label of at most 20 characters, e.g. 2026-Q4");
+        }
+        return PageResponse.of(surveys.campaignRuns(p, page).stream().map(CampaignRunView::of).toList(), page,
+                surveys.countCampaignRuns(p));
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.salesaffairs.aftersales.domain.Survey;
+import com.salesaffairs.aftersales.domain.SurveyCampaignRun;
 import com.salesaffairs.aftersales.service.SurveyService;
 
 /** Request and response shapes of the survey endpoints. */
@@ -88,6 +89,26 @@ public final class SurveyViews {
             return new CampaignView(r.campaignId(), r.settledFrom(), r.settledTo(), r.sent(), r.skipped(),
                     r.surveys().stream().map(SentSurvey::of).toList());
         }
+    }
+
+    @Schema(description = "A survey campaign run, by hand (MANUAL) or by the schedule (SCHEDULED); campaignId is the"
+            + " campaignId of the surveys it sent. period is the campaign period it fell in (Asia/Shanghai calendar,"
+            + " campaign.everyMonths months aligned from January, e.g. 2026-Q4); a SCHEDULED run is the only one of"
+            + " its period. Never any token")
+    public record CampaignRunView(UUID campaignId, String period,
+            @Schema(enumeration = { "SCHEDULED", "MANUAL" }) String trigger,
+            @Schema(description = "the aftersales.survey version it ran under") int policyVersion,
+            Instant settledFrom, Instant settledTo, int sent, int skipped,
+            @Schema(description = "the user who ran it, or survey-campaign-scheduler") String startedBy,
+            Instant startedAt, Instant finishedAt) {
+        static CampaignRunView of(SurveyCampaignRun r) {
+            return new CampaignRunView(r.id(), r.period(), r.trigger().name(), r.policyVersion(), r.settledFrom(),
+                    r.settledTo(), r.sent(), r.skipped(), r.startedBy(), r.startedAt(), r.finishedAt());
+        }
+    }
+
+    @Schema(description = "A page of campaign runs")
+    public record CampaignRunPage(List<CampaignRunView> items, int page, int size, long total) {
     }
 
     @Schema(description = "The recorded answer, as the customer sees it acknowledged")

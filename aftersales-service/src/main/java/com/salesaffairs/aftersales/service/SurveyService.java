@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,11 +21,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.salesaffairs.aftersales.domain.CampaignPeriod;
 import com.salesaffairs.aftersales.domain.OrderFact;
 import com.salesaffairs.aftersales.domain.ServiceCase;
 import com.salesaffairs.aftersales.domain.Survey;
+import com.salesaffairs.aftersales.domain.SurveyCampaignRun;
 import com.salesaffairs.aftersales.domain.SurveyPolicy;
 import com.salesaffairs.aftersales.messaging.SurveyEvents;
 import com.salesaffairs.platform.policy.PolicyStore;
@@ -53,16 +57,31 @@ public class SurveyService {
             List<Sent> surveys) {
     }
 
+    /** What a scheduled campaign tick did: ran the period's campaign ({@code result} set) or found it already run. */
+    public record ScheduledCampaign(String period, CampaignResult result) {
+        public boolean ran() {
+            return result != null;
+        }
+    }
+
     private final EntityManager em;
     private final PolicyStore policies;
     private final SurveyEvents events;
     private final Clock clock;
+    private final ZoneId campaignZone;
 
-    public SurveyService(EntityManager em, PolicyStore policies, SurveyEvents events, Clock clock) {
+    public SurveyService(EntityManager em, PolicyStore policies, SurveyEvents events, Clock clock,
+            @ConfigProperty(name = "aftersales.survey-campaign.zone", defaultValue = "Asia/Shanghai") String campaignZone) {
         this.em = em;
         this.policies = policies;
         this.events = events;
         this.clock = clock;
+        this.campaignZone = ZoneId.of(campaignZone);
+    }
+
+    /** The campaign period (calendar months in the campaign zone, per campaign.everyMonths) that {@code at} falls in. */
+    public CampaignPeriod campaignPeriod(Instant at, SurveyPolicy policy) {
+        return CampaignPeriod.containing(at, policy.campaignEveryMonths(), campaignZone);
     }
 
     public SurveyPolicy activePolicy() {
@@ -118,7 +137,8 @@ public class SurveyService {
 
     /**
      * Surveys every customer with an order settled in [from, to) (default: the policy's settledWithinDays up
-     * to now) about their latest such order, skipping those surveyed within the policy's days.
+     * to now) about their latest such order, skipping those surveyed within the policy's days. Recorded as a
+     * MANUAL run; it does not take the scheduled campaign's slot for the period.
      */
     public CampaignResult campaign(Instant from, Instant to, Scope caller) {
         SurveyPolicy policy = activePolicy();
@@ -128,12 +148,49 @@ public class SurveyService {
         if (!start.isBefore(end)) {
             throw ApiProblem.invalid("settledFrom", "must be before settledTo");
         }
+        SurveyCampaignRun run = SurveyCampaignRun.manual(UUID.randomUUID(), campaignPeriod(now, policy).label(),
+                policy.version(), start, end, caller.userId(), now);
+        em.persist(run);
+        CampaignResult result = send(run.id(), start, end, caller.userId(), policy, now);
+        run.finish(result.sent(), result.skipped(), now());
+        return result;
+    }
+
+    /**
+     * The scheduled campaign of the period {@code at} falls in, once: the run's row is inserted first with ON
+     * CONFLICT DO NOTHING against the unique (period) of SCHEDULED runs, so a second replica (or a second tick)
+     * waits for the first one's transaction and then finds the period taken. The orders asked about are those
+     * settled in the policy's settledWithinDays up to {@code at}. A period with no one to ask is recorded too
+     * (sent 0). A failure rolls the row back, so the next tick tries again.
+     */
+    public ScheduledCampaign scheduledCampaign(Instant at, String actor) {
+        SurveyPolicy policy = activePolicy();
+        Instant now = now();
+        Instant end = at.truncatedTo(ChronoUnit.MILLIS);
+        Instant start = end.minus(Duration.ofDays(policy.campaignSettledWithinDays()));
+        String period = campaignPeriod(end, policy).label();
+        UUID id = UUID.randomUUID();
+        int claimed = em.createNativeQuery("INSERT INTO survey_campaign_run (id, period, trigger, policy_version,"
+                + " settled_from, settled_to, sent, skipped, started_by, started_at) VALUES (:id, :period, 'SCHEDULED',"
+                + " :version, :from, :to, 0, 0, :by, :at) ON CONFLICT DO NOTHING")
+                .setParameter("id", id).setParameter("period", period).setParameter("version", policy.version())
+                .setParameter("from", start).setParameter("to", end).setParameter("by", actor).setParameter("at", now)
+                .executeUpdate();
+        if (claimed == 0) {
+            return new ScheduledCampaign(period, null);
+        }
+        CampaignResult result = send(id, start, end, actor, policy, now);
+        em.find(SurveyCampaignRun.class, id).finish(result.sent(), result.skipped(), now());
+        return new ScheduledCampaign(period, result);
+    }
+
+    private CampaignResult send(UUID campaignId, Instant start, Instant end, String actor, SurveyPolicy policy,
+            Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (customer_id) CAST(id AS VARCHAR),"
                 + " CAST(customer_id AS VARCHAR), owner_id, team FROM order_replica"
                 + " WHERE settled_at >= :from AND settled_at < :to ORDER BY customer_id, settled_at DESC")
                 .setParameter("from", start).setParameter("to", end).getResultList();
-        UUID campaignId = UUID.randomUUID();
         List<Sent> sent = new ArrayList<>();
         int skipped = 0;
         for (Object[] row : rows) {
@@ -143,11 +200,32 @@ public class SurveyService {
                 continue;
             }
             sent.add(send(customer, null, UUID.fromString((String) row[0]), (String) row[2], (String) row[3],
-                    Survey.Trigger.CAMPAIGN, campaignId, caller.userId(), policy));
+                    Survey.Trigger.CAMPAIGN, campaignId, actor, policy));
         }
-        LOG.infof("survey campaign %s by %s: %d sent, %d skipped (orders settled %s..%s)", campaignId, caller.userId(),
+        LOG.infof("survey campaign %s by %s: %d sent, %d skipped (orders settled %s..%s)", campaignId, actor,
                 sent.size(), skipped, start, end);
         return new CampaignResult(campaignId, start, end, sent.size(), skipped, sent);
+    }
+
+    /** Campaign runs, newest first; {@code period} (a label such as 2026-Q4) narrows them when given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SurveyCampaignRun> campaignRuns(String period, PageParams page) {
+        return runQuery(SurveyCampaignRun.class, "SELECT r", period, " ORDER BY r.startedAt DESC, r.id")
+                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countCampaignRuns(String period) {
+        return runQuery(Long.class, "SELECT COUNT(r)", period, "").getSingleResult();
+    }
+
+    private <T> TypedQuery<T> runQuery(Class<T> type, String select, String period, String order) {
+        TypedQuery<T> q = em.createQuery(select + " FROM SurveyCampaignRun r"
+                + (period == null ? "" : " WHERE r.period = :period") + order, type);
+        if (period != null) {
+            q.setParameter("period", period);
+        }
+        return q;
     }
 
     /**
