@@ -40,6 +40,14 @@ public record KpiContribution(String repId, KpiPeriod period, String team, Strin
                 BigDecimal.ZERO.setScale(2), 0, 1);
     }
 
+    /**
+     * The same contribution counted in another month: the booking month, which is the fact's own
+     * month unless that was closed for appraisal when the fact arrived (then the first open one after).
+     */
+    public KpiContribution bookedIn(KpiPeriod booked) {
+        return new KpiContribution(repId, booked, team, region, salesDelta, costDelta, orders, refunds);
+    }
+
     /** KPI facts have one currency; adding another without a rate would corrupt every figure. */
     private static void requireCny(String currency) {
         if (currency != null && !KpiFigures.CURRENCY.equals(currency)) {

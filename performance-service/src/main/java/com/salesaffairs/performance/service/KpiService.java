@@ -25,18 +25,25 @@ public class KpiService {
 
     private final KpiFactRepository facts;
     private final KpiEvents events;
+    private final AppraisalCalendar calendar;
     private final Clock clock;
 
-    public KpiService(KpiFactRepository facts, KpiEvents events, Clock clock) {
+    public KpiService(KpiFactRepository facts, KpiEvents events, AppraisalCalendar calendar, Clock clock) {
         this.facts = facts;
         this.events = events;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    /** Applies one order fact; runs in the inbox transaction of the event that carries it. */
+    /**
+     * Applies one order fact to the month it is booked in (its own, or the first open month after it
+     * when that is closed for appraisal); runs in the inbox transaction of the event that carries it.
+     * The answer's period is the booked month.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public RepKpi record(KpiContribution contribution) {
-        RepKpi kpi = RepKpi.of(facts.add(contribution, clock.instant()));
+        KpiContribution booked = contribution.bookedIn(calendar.bookingPeriod(contribution.period()));
+        RepKpi kpi = RepKpi.of(facts.add(booked, clock.instant()));
         events.updated(kpi);
         LOG.infof("kpi of rep %s for %s now %s sales, %d orders, %d refunds", kpi.repId(), kpi.period(),
                 kpi.figures().salesAmount().toPlainString(), kpi.figures().orderCount(), kpi.figures().refundCount());
