@@ -17,9 +17,13 @@ import com.salesaffairs.platform.problem.Violation;
  */
 public final class KpiPolicyRules {
     public static final String KEY = "performance.kpi";
-    /** The KPIs the system computes (docs/architecture.md); a weight for anything else would dilute the score silently. */
-    public static final Set<String> KPIS = Set.of("salesAmount", "growthRate", "customerSatisfaction",
-            "reportTimeliness", "winRate");
+    /**
+     * The KPIs the scorecard computes ({@link KpiScoring}); a weight for anything else would dilute the
+     * score silently. Version 1 named revenue {@code salesAmount}; from version 2 the weight is on the
+     * revenue target's attainment, {@code revenueAttainment}.
+     */
+    public static final Set<String> KPIS = Set.copyOf(KpiScoring.KPIS);
+    private static final Set<String> FIELDS = Set.of("weights", "gradeBands");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private KpiPolicyRules() {
@@ -28,6 +32,15 @@ public final class KpiPolicyRules {
     /** The problems with the content, with fields relative to the content; empty when it is valid. */
     public static List<Violation> check(JsonNode content) {
         List<Violation> violations = new ArrayList<>();
+        if (content == null || !content.isObject()) {
+            violations.add(new Violation("content", "must be a JSON object with weights and gradeBands"));
+            return violations;
+        }
+        content.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                violations.add(new Violation(name, "is not a field of " + KEY + "; known: gradeBands, weights"));
+            }
+        });
         checkWeights(content.path("weights"), violations);
         checkGradeBands(content.path("gradeBands"), violations);
         return violations;
@@ -35,7 +48,7 @@ public final class KpiPolicyRules {
 
     private static void checkWeights(JsonNode weights, List<Violation> violations) {
         if (!weights.isObject() || weights.isEmpty()) {
-            violations.add(new Violation("weights", "must be an object of KPI weights, e.g. {\"salesAmount\": 0.4}"));
+            violations.add(new Violation("weights", "must be an object of KPI weights, e.g. {\"revenueAttainment\": 0.4}"));
             return;
         }
         BigDecimal sum = BigDecimal.ZERO;

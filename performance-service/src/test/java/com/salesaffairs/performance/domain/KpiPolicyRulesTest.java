@@ -13,8 +13,9 @@ import com.salesaffairs.platform.problem.Violation;
 
 class KpiPolicyRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SEEDED = "{\"weights\":{\"salesAmount\":0.4,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
-            + "\"reportTimeliness\":0.1,\"winRate\":0.1},\"gradeBands\":[{\"grade\":\"A\",\"min\":90},"
+    /** performance.kpi version 2 as seeded by V6 (the adopted weights of issue 14). */
+    static final String SEEDED = "{\"weights\":{\"revenueAttainment\":0.40,\"growthRate\":0.15,\"customerSatisfaction\":0.20,"
+            + "\"reportTimeliness\":0.10,\"winRate\":0.15},\"gradeBands\":[{\"grade\":\"A\",\"min\":90},"
             + "{\"grade\":\"B\",\"min\":75},{\"grade\":\"C\",\"min\":60},{\"grade\":\"D\",\"min\":0}]}";
 
     private static List<String> fields(String content) throws Exception {
@@ -29,19 +30,27 @@ class KpiPolicyRulesTest {
 
     @Test
     void weights_that_do_not_add_up_to_one_are_refused() throws Exception {
-        assertEquals(List.of("weights"), fields(SEEDED.replace("\"winRate\":0.1", "\"winRate\":0.2")));
-        assertEquals(List.of("weights"), fields(SEEDED.replace("\"winRate\":0.1", "\"winRate\":0.09")));
+        assertEquals(List.of("weights"), fields(SEEDED.replace("\"winRate\":0.15", "\"winRate\":0.25")));
+        assertEquals(List.of("weights"), fields(SEEDED.replace("\"winRate\":0.15", "\"winRate\":0.14")));
         // 0.1 + 0.2 is not 0.30000000000000004 here: the decimal as written is summed
-        assertEquals(List.of(), fields(SEEDED.replace("\"salesAmount\":0.4,\"growthRate\":0.2",
-                "\"salesAmount\":0.5,\"growthRate\":0.1")));
+        assertEquals(List.of(), fields(SEEDED.replace("\"revenueAttainment\":0.40,\"growthRate\":0.15",
+                "\"revenueAttainment\":0.45,\"growthRate\":0.1")));
     }
 
     @Test
     void unknown_kpis_and_out_of_range_weights_are_named() throws Exception {
-        assertEquals(List.of("weights.charm"), fields(SEEDED.replace("\"winRate\":0.1", "\"winRate\":0.1,\"charm\":0")));
-        assertTrue(fields(SEEDED.replace("\"winRate\":0.1", "\"winRate\":\"high\"")).contains("weights.winRate"));
-        assertTrue(fields(SEEDED.replace("\"winRate\":0.1", "\"winRate\":-0.1")).contains("weights.winRate"));
+        assertEquals(List.of("weights.charm"), fields(SEEDED.replace("\"winRate\":0.15", "\"winRate\":0.15,\"charm\":0")));
+        assertTrue(fields(SEEDED.replace("\"winRate\":0.15", "\"winRate\":\"high\"")).contains("weights.winRate"));
+        assertTrue(fields(SEEDED.replace("\"winRate\":0.15", "\"winRate\":-0.1")).contains("weights.winRate"));
         assertEquals(List.of("weights"), fields("{\"weights\":{},\"gradeBands\":[{\"grade\":\"A\",\"min\":0}]}"));
+    }
+
+    @Test
+    void version_one_names_a_kpi_the_scorecard_no_longer_computes_and_extra_fields_are_named() throws Exception {
+        assertEquals(List.of("weights.salesAmount", "weights"),
+                fields(SEEDED.replace("revenueAttainment", "salesAmount")));
+        assertEquals(List.of("bonus"), fields(SEEDED.replace("{\"weights\"", "{\"bonus\":1,\"weights\"")));
+        assertEquals(List.of("content"), fields("[1]"));
     }
 
     @Test
