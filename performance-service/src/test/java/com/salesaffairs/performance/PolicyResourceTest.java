@@ -31,17 +31,23 @@ class PolicyResourceTest {
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies")
                 .then().statusCode(200)
                 .body("key", hasItems("performance.kpi", "performance.commission", "performance.rewards"));
+        // performance.kpi: version 2 (issue 14's adopted weights, V6) replaced version 1, which stays in the history
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.kpi")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
-                .body("effectiveFrom", equalTo("2026-01-01T00:00:00Z"))
-                .body("content.weights.salesAmount", equalTo(0.4f)).body("content.gradeBands[0].grade", equalTo("A"))
+                .then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("ACTIVE"))
+                .body("content.weights.revenueAttainment", equalTo(0.4f)).body("content.weights.growthRate", equalTo(0.15f))
+                .body("content.weights.customerSatisfaction", equalTo(0.2f))
+                .body("content.weights.reportTimeliness", equalTo(0.1f)).body("content.weights.winRate", equalTo(0.15f))
+                .body("content.gradeBands[0].grade", equalTo("A")).body("content.gradeBands[2].min", equalTo(60))
                 .body("content.gradeBands[3].min", equalTo(0));
-        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.commission")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.kpi/versions/1")
+                .then().statusCode(200).body("status", equalTo("RETIRED"))
+                .body("effectiveFrom", equalTo("2026-01-01T00:00:00Z")).body("content.weights.salesAmount", equalTo(0.4f));
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.commission/versions/1")
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("RETIRED"))
                 .body("content.tiers[0].upTo", equalTo(100000)).body("content.tiers[2].upTo", nullValue())
                 .body("content.tiers[2].rate", equalTo(0.05f)).body("content.clawbackOnRefund", equalTo(true));
-        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.rewards")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/performance.rewards/versions/1")
+                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("RETIRED"))
                 .body("content.salaryAdjustmentMinGrade", equalTo("A"))
                 .body("content.trainingRecommendedMaxGrade", equalTo("C"));
     }
@@ -51,14 +57,14 @@ class PolicyResourceTest {
         int before = given().auth().oauth2(TestUsers.paul()).when().get("/api/v1/policies/performance.kpi")
                 .then().statusCode(200).extract().path("version");
         given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
-                .body(kpiDraft("{\"salesAmount\":0.5,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
+                .body(kpiDraft("{\"revenueAttainment\":0.5,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
                         + "\"reportTimeliness\":0.1,\"winRate\":0.1}", BANDS))
                 .when().post("/api/v1/policies/performance.kpi/drafts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("content.weights"))
                 .body("violations.message", hasItem(containsString("1.10")));
         given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
-                .body(kpiDraft("{\"salesAmount\":0.4,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
+                .body(kpiDraft("{\"revenueAttainment\":0.4,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
                         + "\"reportTimeliness\":0.1,\"winRate\":0.1}", BANDS.replace("\"min\":75", "\"min\":95")))
                 .when().post("/api/v1/policies/performance.kpi/drafts")
                 .then().statusCode(400).body("violations.field", hasItem("content.gradeBands[1].min"));
@@ -68,7 +74,7 @@ class PolicyResourceTest {
 
     @Test
     void a_valid_kpi_draft_is_accepted_from_a_policy_admin_only() {
-        String draft = kpiDraft("{\"salesAmount\":0.3,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
+        String draft = kpiDraft("{\"revenueAttainment\":0.3,\"growthRate\":0.2,\"customerSatisfaction\":0.2,"
                 + "\"reportTimeliness\":0.1,\"winRate\":0.2}", BANDS);
         given().auth().oauth2(TestUsers.mike()).contentType(ContentType.JSON).body(draft)
                 .when().post("/api/v1/policies/performance.kpi/drafts").then().statusCode(403);
