@@ -115,14 +115,25 @@ class CommissionResourceTest {
         assertNull(march.get("rateBonus"));
         assertFalse(march.getBoolean("closed"));
 
-        // April: a quarter of order a refunded; 12,500 / 50,000 x 1,000.00 clawed back, no target, no revenue
+        // April: a quarter of order a refunded; claws back what 12,500 added to March: March with a at 37,500 is
+        // 80,000 x 2% + 20,000 x 4% + 7,500 x 6% = 2,850.00, so 3,600.00 - 2,850.00 (not 12,500 / 50,000 x 1,000.00)
         entry("REFUND", a, rep, EAST, "12500.00", "2047-04-02T09:00:00Z");
         JsonPath april = statement(TestUsers.alice(), rep, "2047-04");
-        assertEquals(money("250.00"), april.get("clawbackTotal"));
-        assertEquals(money("-250.00"), april.get("commission"));
+        assertEquals(money("750.00"), april.get("clawbackTotal"));
+        assertEquals(money("-750.00"), april.get("commission"));
         assertEquals("2047-03", april.getString("clawbacks[0].orderPeriod"));
         assertEquals(money("50000.00"), april.get("clawbacks[0].orderNetAmount"));
         assertEquals(money("1000.00"), april.get("clawbacks[0].orderCommission"));
+        assertEquals(money("0.00"), april.get("clawbacks[0].refundedBefore"));
+        assertEquals(money("3600.00"), april.get("clawbacks[0].monthCommissionBefore"));
+        assertEquals(money("2850.00"), april.get("clawbacks[0].monthCommissionAfter"));
+        // May: the rest of a; March without a is 70,000 x 2% = 1,400.00: together March keeps exactly that
+        entry("REFUND", a, rep, EAST, "37500.00", "2047-05-02T09:00:00Z");
+        JsonPath may = statement(TestUsers.alice(), rep, "2047-05");
+        assertEquals(money("12500.00"), may.get("clawbacks[0].refundedBefore"));
+        assertEquals(money("2850.00"), may.get("clawbacks[0].monthCommissionBefore"));
+        assertEquals(money("1400.00"), may.get("clawbacks[0].monthCommissionAfter"));
+        assertEquals(money("1450.00"), may.get("clawbackTotal"));
         assertEquals("FIRST_TIER", april.getString("withoutTarget"));
         // March itself is unchanged by April's refund
         assertEquals(money("3600.00"), statement(TestUsers.diana(), rep, "2047-03").get("commission"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -369,6 +370,50 @@ class KpiFactsTest {
         assertTrue(EventProbe.all("sales.performance.events", r -> rep.equals(r.key())
                 && r.value().contains("\"period\":\"2042-03\"") && r.value().contains("\"opportunitiesWon\":0"),
                 Duration.ofSeconds(2)).isEmpty(), "the closed month is not re-published without its win");
+    }
+
+    @Test
+    void concurrent_orders_and_surveys_of_one_rep_month_end_with_a_snapshot_carrying_them_all() throws Exception {
+        String rep = UUID.randomUUID().toString();
+        String period = "2043-02";
+        int each = 20;
+        List<String> orders = new ArrayList<>();
+        List<String> surveys = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+            orders.add(OrderFacts.settled(UUID.randomUUID().toString(), rep, "east-1", "east", "10.00", "4.00",
+                    "2043-02-1" + (i % 10) + "T10:00:00Z"));
+            surveys.add(survey(UUID.randomUUID().toString(), UUID.randomUUID().toString(), rep, 4,
+                    "2043-02-1" + (i % 10) + "T11:00:00Z"));
+        }
+        awaitApplied("rep-kpi", orders.toArray(String[]::new));
+        awaitApplied("rep-satisfaction", surveys.toArray(String[]::new));
+
+        // one sales.kpi.updated.v1 per fact; read them all, in the order the topic keeps them
+        List<JsonNode> published = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (published.size() < 2 * each && System.nanoTime() < deadline) {
+            published.clear();
+            for (EventProbe.Received r : EventProbe.all("sales.performance.events", r -> rep.equals(r.key())
+                    && "sales.kpi.updated.v1".equals(r.type()) && r.value().contains("\"period\":\"" + period + "\""),
+                    Duration.ofSeconds(3))) {
+                published.add(JSON.readTree(r.value()));
+            }
+        }
+        assertEquals(2 * each, published.size(), "one update per fact");
+        // writers of the month ran one after the other: no snapshot forgets a fact an earlier one had
+        for (int i = 1; i < published.size(); i++) {
+            JsonNode before = published.get(i - 1);
+            JsonNode after = published.get(i);
+            assertTrue(after.get("orderCount").asInt() >= before.get("orderCount").asInt()
+                    && after.get("surveyCount").asInt() >= before.get("surveyCount").asInt(),
+                    "snapshot " + after + " lost a fact of " + before);
+        }
+        JsonNode last = published.get(published.size() - 1);
+        assertEquals(each, last.get("orderCount").asInt(), last.toString());
+        assertEquals(new BigDecimal("200.00"), last.get("salesAmount").decimalValue());
+        assertEquals(new BigDecimal("80.00"), last.get("costAmount").decimalValue());
+        assertEquals(each, last.get("surveyCount").asInt(), last.toString());
+        assertEquals(0, new BigDecimal("4").compareTo(last.get("satisfactionAvg").decimalValue()), last.toString());
     }
 
     @Test

@@ -201,6 +201,32 @@ class RewardResourceTest {
     }
 
     @Test
+    void rate_points_are_refused_once_the_month_they_apply_to_is_closed() {
+        close("2048-10");
+        close("2048-11");
+        String alice = rewardOf("2048-10", TestUsers.ALICE_ID);
+        // grade A recommends +0.5 point for November, which is closed: its statement must not change
+        as(TestUsers.diana()).contentType(ContentType.JSON).body("{}").when().post("/api/v1/rewards/" + alice + "/approve")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("reward.next-month-closed")).body("violations.field", hasItem("commissionRatePoints"));
+        as(TestUsers.diana()).contentType(ContentType.JSON).body("{\"commissionRatePoints\":1}")
+                .when().post("/api/v1/rewards/" + alice + "/approve")
+                .then().statusCode(422).body("rule", equalTo("reward.next-month-closed"));
+        as(TestUsers.alice()).when().get("/api/v1/commissions/" + TestUsers.ALICE_ID + "?period=2048-11").then().statusCode(200)
+                .body("rateBonus", nullValue());
+        // without rate points it may still be approved, and so may a reward that carries none
+        as(TestUsers.diana()).contentType(ContentType.JSON).body("{\"commissionRatePoints\":0}")
+                .when().post("/api/v1/rewards/" + alice + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("amended", equalTo(true))
+                .body("awarded.commissionRatePoints", equalTo(money("0.00")));
+        as(TestUsers.diana()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/rewards/" + rewardOf("2048-10", TestUsers.BOB_ID) + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        as(TestUsers.alice()).when().get("/api/v1/commissions/" + TestUsers.ALICE_ID + "?period=2048-11").then().statusCode(200)
+                .body("rateBonus", nullValue()).body("closed", equalTo(true));
+    }
+
+    @Test
     void the_real_close_of_a_month_makes_the_recommendations_in_its_transaction() {
         // a rep of its own with a target met in July 2023, closed through the appraisal endpoint
         String rep = UUID.randomUUID().toString();

@@ -1,6 +1,7 @@
 package com.salesaffairs.performance;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,6 +28,7 @@ import com.salesaffairs.platform.testing.SalesTestEnvironment;
 import com.salesaffairs.platform.testing.TestTokens;
 import com.salesaffairs.platform.testing.TestUsers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -46,6 +51,17 @@ class TargetResourceTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+
+    @Inject
+    EntityManager em;
+
+    /** Closes a month for appraisal as far as targets see it: its appraisal_period row. */
+    private void closeMonth(String period) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO appraisal_period (period, closed_by, closed_at, kpi_policy_version)
+                VALUES (?1, 'target-resource-test', now(), 1) ON CONFLICT (period) DO NOTHING""")
+                .setParameter(1, period).executeUpdate());
+    }
 
     /** Money compared as BigDecimal, so 1234.5 would not pass for 1234.50. */
     private static RequestSpecification as(String token) {
@@ -165,6 +181,10 @@ class TargetResourceTest {
                 .then().statusCode(400).body("violations.field", hasItem("comment"));
         as(TestUsers.mike()).body("{\"comment\": \"no\"}").when().post("/api/v1/targets/proposals/nope/return")
                 .then().statusCode(400).body("violations.field", hasItem("id"));
+        as(TestUsers.diana()).when().get("/api/v1/targets/nope").then().statusCode(400)
+                .body("violations.field", hasItem("id"));
+        as(TestUsers.diana()).when().get("/api/v1/targets/proposals/nope").then().statusCode(400)
+                .body("violations.field", hasItem("id"));
         as(TestUsers.diana()).when().get("/api/v1/targets/consistency").then().statusCode(400)
                 .body("violations.field", hasItem("period"));
         as(TestUsers.diana()).when().get("/api/v1/targets/consistency?period=2060-13").then().statusCode(400)
@@ -429,5 +449,60 @@ class TargetResourceTest {
                 .body("total", equalTo(2));
         as(TestUsers.erin()).when().get("/api/v1/targets/proposals?period=2064-Q2").then().statusCode(200)
                 .body("total", equalTo(2));
+    }
+
+    @Test
+    void a_period_covering_a_month_closed_for_appraisal_takes_no_target_nor_proposal() {
+        String d = TestUsers.diana();
+        String mgr = manager(newId(), "tg-x-1", "tg-x");
+        String repToken = rep(newId(), "tg-x-1", "tg-x");
+        String targetId = setTarget(d, "{\"level\": \"COMPANY\", \"period\": \"2097-05\", \"amount\": 5000.00}")
+                .statusCode(201).extract().path("id");
+        String filed = propose(repToken, "2097-Q2", "900.00");
+        closeMonth("2097-05");
+
+        // a revision, a new target of a quarter or year around the month, an approval, a new proposal: all 422
+        setTarget(d, "{\"level\": \"COMPANY\", \"period\": \"2097-05\", \"amount\": 6000.00}")
+                .statusCode(422).body("rule", equalTo("target.period-closed")).body("detail", containsString("2097-05"))
+                .body("violations.field", hasItem("period"));
+        setTarget(mgr, "{\"level\": \"TEAM\", \"subject\": \"tg-x-1\", \"period\": \"2097-Q2\", \"amount\": 3000.00}")
+                .statusCode(422).body("rule", equalTo("target.period-closed")).body("detail", containsString("2097-05"));
+        setTarget(d, "{\"level\": \"COMPANY\", \"period\": \"2097\", \"amount\": 60000.00}")
+                .statusCode(422).body("rule", equalTo("target.period-closed"));
+        as(mgr).body("{}").when().post("/api/v1/targets/proposals/" + filed + "/approve").then().statusCode(422)
+                .body("rule", equalTo("target.period-closed")).body("detail", containsString("2097-05"));
+        as(rep(newId(), "tg-x-1", "tg-x")).body("{\"period\": \"2097-05\", \"amount\": 100.00,"
+                + " \"justification\": \"late\"}").when().post("/api/v1/targets/proposals").then().statusCode(422)
+                .body("rule", equalTo("target.period-closed")).body("detail", containsString("2097-05"));
+
+        // nothing changed; an open month still takes targets, and a return writes no target so it stays possible
+        as(d).when().get("/api/v1/targets/" + targetId).then().statusCode(200).body("version", equalTo(1))
+                .body("amount", equalTo(money("5000.00")));
+        as(mgr).when().get("/api/v1/targets/proposals/" + filed).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        as(repToken).when().get("/api/v1/targets?level=REP&period=2097-Q2").then().statusCode(200).body("total", equalTo(0));
+        setTarget(d, "{\"level\": \"COMPANY\", \"period\": \"2097-06\", \"amount\": 5000.00}").statusCode(201);
+        as(mgr).body("{\"comment\": \"May is closed; file for Q3\"}").when()
+                .post("/api/v1/targets/proposals/" + filed + "/return").then().statusCode(200).body("status", equalTo("RETURNED"));
+    }
+
+    @Test
+    void nobody_decides_their_own_proposal_even_holding_sales_rep_and_sales_manager() {
+        String bothId = newId();
+        String both = TestTokens.user("both-" + bothId.substring(0, 8), bothId).roles("sales-rep", "sales-manager")
+                .team("tg-o-1", "tg-o").sign();
+        String mine = propose(both, "2098-Q1", "1200.00");
+        as(both).body("{}").when().post("/api/v1/targets/proposals/" + mine + "/approve").then().statusCode(422)
+                .contentType("application/problem+json").body("rule", equalTo("target-proposal.own-decision"));
+        as(both).body("{\"comment\": \"not mine to judge\"}").when().post("/api/v1/targets/proposals/" + mine + "/return")
+                .then().statusCode(422).body("rule", equalTo("target-proposal.own-decision"));
+        as(both).when().get("/api/v1/targets/proposals/" + mine).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+
+        // the same person decides a teammate's, and another manager of the team decides theirs
+        String teammateId = newId();
+        approve(both, propose(rep(teammateId, "tg-o-1", "tg-o"), "2098-Q1", "800.00"), "{}");
+        String otherMgrId = newId();
+        approve(manager(otherMgrId, "tg-o-1", "tg-o"), mine, "{}");
+        as(both).when().get("/api/v1/targets/proposals/" + mine).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo(otherMgrId));
     }
 }

@@ -5,14 +5,16 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.salesaffairs.performance.domain.CommissionStatement.Band;
 import com.salesaffairs.performance.domain.CommissionStatement.Clawback;
-import com.salesaffairs.performance.domain.CommissionStatement.EarlierOrder;
 import com.salesaffairs.performance.domain.CommissionStatement.OrderLine;
 import com.salesaffairs.performance.domain.CommissionStatement.Portion;
 
@@ -26,10 +28,13 @@ import com.salesaffairs.performance.domain.CommissionStatement.Portion;
  * <li>Bands are marginal: band i covers revenue from {@code target x fromAttainment_i / 100} (rounded to the
  * cent) to the next band's start, at {@code rate_i + bonus points / 100}. Each portion's commission is rounded
  * half-up to the cent; an order's commission is the sum of its portions, the month's the sum of its orders.</li>
- * <li>A refund booked in the month of an order paid on an earlier month's statement claws back
- * {@code round(C x min(R + a, N) / N) - round(C x min(R, N) / N)}, where N and C are the order's net amount
- * and commission there, R the refunds of it already clawed back and a this refund: a part refund claws back
- * its share, all refunds together claw back exactly C, never more.</li>
+ * <li>A refund of amount a, booked in this month, of an order paid on an earlier month M's statement claws back
+ * exactly what that amount added to M: {@code ordersCommission(M, R) - ordersCommission(M, R + a)}, where
+ * {@code ordersCommission(M, X)} is M's orders commission recomputed as if the refunds X had been booked in M
+ * (the same-month path) and R are the later refunds of M's orders (of any of them) clawed back before this one.
+ * Under marginal bands an early order pushes the month's later orders into higher bands, so this is more than
+ * the order's own commission when the order was not the month's last. The clawbacks telescope: all later refunds
+ * together claw back exactly {@code ordersCommission(M)} less M recomputed without them, never more.</li>
  * </ul>
  */
 public final class CommissionCalculator {
@@ -45,31 +50,117 @@ public final class CommissionCalculator {
     }
 
     /**
+     * An earlier month whose statement paid an order refunded in this month: what it takes to recompute its orders
+     * commission, and the refunds of its orders booked after it and before this month (already clawed back on those
+     * months' statements), by order.
+     */
+    public record EarlierMonth(KpiPeriod period, CommissionPlan plan, BigDecimal bonusPoints, BigDecimal target,
+            List<CommissionEntry> entries, Map<UUID, BigDecimal> refundedBefore) {
+        public EarlierMonth {
+            entries = List.copyOf(entries);
+            refundedBefore = Map.copyOf(refundedBefore);
+        }
+    }
+
+    /** The orders of a month through the bands. */
+    private record OrdersPart(BigDecimal revenue, List<OrderLine> orders, BigDecimal[] bandRevenue,
+            BigDecimal[] bandCommission, BigDecimal ordersCommission) {
+    }
+
+    private static final Comparator<CommissionEntry> IN_ORDER = Comparator.comparing(CommissionEntry::occurredAt)
+            .thenComparing(CommissionEntry::eventId);
+
+    /**
      * @param bonusPoints commission-rate points added to every band (0.5 = +0.5 percentage points)
      * @param target the rep's target for the month, null when none
      * @param entries the entries booked in {@code month}, plus refunds booked earlier of orders settled in it
-     * @param earlier for refunds of orders settled in an earlier month: what the order earned there
+     * @param earlier for refunds of orders settled in an earlier month, by order: that month
      */
     public static Figures compute(CommissionPlan plan, BigDecimal bonusPoints, BigDecimal target, KpiPeriod month,
-            List<CommissionEntry> entries, Map<UUID, EarlierOrder> earlier) {
+            List<CommissionEntry> entries, Map<UUID, EarlierMonth> earlier) {
         boolean hasTarget = target != null && target.signum() > 0;
         List<Band> bandShapes = bands(plan, bonusPoints, hasTarget ? target : null);
+        OrdersPart part = orders(bandShapes, month, entries, Map.of());
 
-        Comparator<CommissionEntry> inOrder = Comparator.comparing(CommissionEntry::occurredAt)
-                .thenComparing(CommissionEntry::eventId);
+        List<Band> bands = new ArrayList<>();
+        for (int i = 0; i < bandShapes.size(); i++) {
+            Band b = bandShapes.get(i);
+            bands.add(new Band(b.fromAttainment(), b.toAttainment(), b.fromAmount(), b.toAmount(), b.rate(),
+                    money(part.bandRevenue()[i]), money(part.bandCommission()[i])));
+        }
+
+        Set<UUID> settledHere = new HashSet<>();
+        part.orders().forEach(l -> settledHere.add(l.orderId()));
+        List<CommissionEntry> laterRefunds = entries.stream()
+                .filter(e -> e.kind() == CommissionEntry.Kind.REFUND && e.bookedPeriod().equals(month)
+                        && !settledHere.contains(e.orderId()))
+                .sorted(IN_ORDER).toList();
+
+        List<Clawback> clawbacks = new ArrayList<>();
+        Map<KpiPeriod, Map<UUID, BigDecimal>> clawedSoFar = new HashMap<>();
+        Map<KpiPeriod, BigDecimal> monthSoFar = new HashMap<>();
+        Map<KpiPeriod, List<OrderLine>> paidLines = new HashMap<>();
+        for (CommissionEntry refund : laterRefunds) {
+            EarlierMonth paid = earlier.get(refund.orderId());
+            Optional<OrderLine> line = paid == null || paid.period().compareTo(month) >= 0 ? Optional.empty()
+                    : paidLines.computeIfAbsent(paid.period(), k -> ordersOf(paid, Map.of()).orders()).stream()
+                            .filter(l -> l.orderId().equals(refund.orderId())).findFirst();
+            if (line.isEmpty()) {
+                clawbacks.add(new Clawback(refund.refundId(), refund.orderId(), refund.orderNumber(), refund.occurredAt(),
+                        money(refund.amount()), null, null, null, null, null, null, money(BigDecimal.ZERO)));
+                continue;
+            }
+            Map<UUID, BigDecimal> clawed = clawedSoFar.computeIfAbsent(paid.period(), k -> new HashMap<>(paid.refundedBefore()));
+            BigDecimal before = monthSoFar.computeIfAbsent(paid.period(), k -> ordersOf(paid, clawed).ordersCommission());
+            BigDecimal refundedBefore = clawed.getOrDefault(refund.orderId(), BigDecimal.ZERO);
+            clawed.merge(refund.orderId(), refund.amount(), BigDecimal::add);
+            BigDecimal after = ordersOf(paid, clawed).ordersCommission();
+            monthSoFar.put(paid.period(), after);
+            clawbacks.add(new Clawback(refund.refundId(), refund.orderId(), refund.orderNumber(), refund.occurredAt(),
+                    money(refund.amount()), paid.period().toString(), line.get().netAmount(), line.get().commission(),
+                    money(refundedBefore), before, after, before.subtract(after)));
+        }
+
+        BigDecimal revenue = part.revenue();
+        BigDecimal clawbackTotal = clawbacks.stream().map(Clawback::clawback).reduce(money(BigDecimal.ZERO), BigDecimal::add);
+        BigDecimal attainment = hasTarget ? revenue.multiply(HUNDRED).divide(target, 2, RoundingMode.HALF_UP) : null;
+        return new Figures(target == null ? null : money(target), money(revenue), attainment,
+                hasTarget ? null : plan.withoutTarget().name(), bands, part.orders(), clawbacks, part.ordersCommission(),
+                clawbackTotal, part.ordersCommission().subtract(clawbackTotal));
+    }
+
+    /**
+     * The orders commission of an earlier month, recomputed as if {@code extraRefunds} (by order) had been booked
+     * in it: what the clawback of later refunds is measured against.
+     */
+    public static BigDecimal ordersCommission(EarlierMonth month, Map<UUID, BigDecimal> extraRefunds) {
+        return ordersOf(month, extraRefunds).ordersCommission();
+    }
+
+    private static OrdersPart ordersOf(EarlierMonth m, Map<UUID, BigDecimal> extraRefunds) {
+        boolean hasTarget = m.target() != null && m.target().signum() > 0;
+        return orders(bands(m.plan(), m.bonusPoints(), hasTarget ? m.target() : null), m.period(), m.entries(), extraRefunds);
+    }
+
+    /** The month's settled orders through the bands, each net of its refunds up to the month and {@code extraRefunds}. */
+    private static OrdersPart orders(List<Band> bandShapes, KpiPeriod month, List<CommissionEntry> entries,
+            Map<UUID, BigDecimal> extraRefunds) {
         Map<UUID, List<CommissionEntry>> settledByOrder = new LinkedHashMap<>();
         entries.stream().filter(e -> e.kind() == CommissionEntry.Kind.SETTLED && e.bookedPeriod().equals(month))
-                .sorted(inOrder)
+                .sorted(IN_ORDER)
                 .forEach(e -> settledByOrder.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e));
         Map<UUID, BigDecimal> refundedInMonth = new HashMap<>();
-        List<CommissionEntry> laterRefunds = new ArrayList<>();
-        for (CommissionEntry e : entries.stream().filter(e -> e.kind() == CommissionEntry.Kind.REFUND).sorted(inOrder).toList()) {
-            if (settledByOrder.containsKey(e.orderId()) && e.bookedPeriod().compareTo(month) <= 0) {
+        for (CommissionEntry e : entries) {
+            if (e.kind() == CommissionEntry.Kind.REFUND && settledByOrder.containsKey(e.orderId())
+                    && e.bookedPeriod().compareTo(month) <= 0) {
                 refundedInMonth.merge(e.orderId(), e.amount(), BigDecimal::add);
-            } else if (e.bookedPeriod().equals(month)) {
-                laterRefunds.add(e);
             }
         }
+        extraRefunds.forEach((order, amount) -> {
+            if (settledByOrder.containsKey(order)) {
+                refundedInMonth.merge(order, amount, BigDecimal::add);
+            }
+        });
 
         BigDecimal revenue = BigDecimal.ZERO.setScale(2);
         List<OrderLine> orders = new ArrayList<>();
@@ -103,55 +194,8 @@ public final class CommissionCalculator {
                     money(net), money(before), portions, commission));
             revenue = after;
         }
-
-        List<Band> bands = new ArrayList<>();
-        for (int i = 0; i < bandShapes.size(); i++) {
-            Band b = bandShapes.get(i);
-            bands.add(new Band(b.fromAttainment(), b.toAttainment(), b.fromAmount(), b.toAmount(), b.rate(),
-                    money(bandRevenue[i]), money(bandCommission[i])));
-        }
-
-        List<Clawback> clawbacks = new ArrayList<>();
-        Map<UUID, BigDecimal> clawedSoFar = new HashMap<>();
-        for (CommissionEntry refund : laterRefunds) {
-            EarlierOrder paid = earlier.get(refund.orderId());
-            if (paid == null || paid.period().compareTo(month) >= 0) {
-                clawbacks.add(new Clawback(refund.refundId(), refund.orderId(), refund.orderNumber(), refund.occurredAt(),
-                        money(refund.amount()), null, null, null, null, money(BigDecimal.ZERO)));
-                continue;
-            }
-            BigDecimal refundedBefore = clawedSoFar.getOrDefault(refund.orderId(), paid.refundedBefore());
-            BigDecimal clawback = clawback(paid.netAmount(), paid.commission(), refundedBefore, refund.amount());
-            clawedSoFar.put(refund.orderId(), refundedBefore.add(refund.amount()));
-            clawbacks.add(new Clawback(refund.refundId(), refund.orderId(), refund.orderNumber(), refund.occurredAt(),
-                    money(refund.amount()), paid.period().toString(), money(paid.netAmount()), money(paid.commission()),
-                    money(refundedBefore), clawback));
-        }
-
         BigDecimal ordersCommission = orders.stream().map(OrderLine::commission).reduce(money(BigDecimal.ZERO), BigDecimal::add);
-        BigDecimal clawbackTotal = clawbacks.stream().map(Clawback::clawback).reduce(money(BigDecimal.ZERO), BigDecimal::add);
-        BigDecimal attainment = hasTarget ? revenue.multiply(HUNDRED).divide(target, 2, RoundingMode.HALF_UP) : null;
-        return new Figures(target == null ? null : money(target), money(revenue), attainment,
-                hasTarget ? null : plan.withoutTarget().name(), bands, orders, clawbacks, ordersCommission, clawbackTotal,
-                ordersCommission.subtract(clawbackTotal));
-    }
-
-    /**
-     * What a refund of {@code amount} claws back from an order that earned {@code commission} on
-     * {@code net}, when {@code refundedBefore} of it was already clawed back: the cumulative share,
-     * so all refunds together come to exactly the commission.
-     */
-    public static BigDecimal clawback(BigDecimal net, BigDecimal commission, BigDecimal refundedBefore, BigDecimal amount) {
-        if (net == null || net.signum() <= 0 || commission.signum() == 0) {
-            return money(BigDecimal.ZERO);
-        }
-        BigDecimal before = refundedBefore.min(net);
-        BigDecimal after = refundedBefore.add(amount).min(net);
-        return share(commission, after, net).subtract(share(commission, before, net));
-    }
-
-    private static BigDecimal share(BigDecimal commission, BigDecimal part, BigDecimal whole) {
-        return commission.multiply(part).divide(whole, 2, RoundingMode.HALF_UP);
+        return new OrdersPart(revenue, orders, bandRevenue, bandCommission, ordersCommission);
     }
 
     /** The month's bands: amounts from the target, rates with the bonus. */

@@ -46,15 +46,17 @@ public record CommissionStatement(String repId, String period, String team, Stri
             List<Portion> portions, BigDecimal commission) {
     }
 
-    /** A refund booked in the month of an order settled in an earlier month: refund / net x that order's commission. */
+    /**
+     * A refund booked in the month of an order paid on an earlier month's statement: it claws back exactly what the
+     * refunded amount added to that month, {@code monthCommissionBefore - monthCommissionAfter}.
+     */
     public record Clawback(UUID refundId, UUID orderId, String orderNumber, Instant refundedAt, BigDecimal amount,
-            @Schema(description = "the month whose statement paid the order; null when no statement paid it") String orderPeriod,
-            BigDecimal orderNetAmount, BigDecimal orderCommission,
-            @Schema(description = "refunds of the order clawed back before this one") BigDecimal refundedBefore,
-            BigDecimal clawback) {
-    }
-
-    /** What an order earned on its own month's statement, for the clawback of a later refund. */
-    public record EarlierOrder(KpiPeriod period, BigDecimal netAmount, BigDecimal commission, BigDecimal refundedBefore) {
+            @Schema(description = "the month whose statement paid the order; null when no statement paid it (then clawback is 0 and the other order/month fields are null)") String orderPeriod,
+            @Schema(description = "the order's net amount on that month's statement") BigDecimal orderNetAmount,
+            @Schema(description = "what the order itself earned on that month's statement; the clawback may exceed it, since the order pushed the month's later orders into higher bands") BigDecimal orderCommission,
+            @Schema(description = "refunds of this order booked after its month and clawed back before this one") BigDecimal refundedBefore,
+            @Schema(description = "the orders commission of orderPeriod recomputed as if the later refunds of its orders clawed back before this one had been booked in it") BigDecimal monthCommissionBefore,
+            @Schema(description = "the same with this refund too") BigDecimal monthCommissionAfter,
+            @Schema(description = "monthCommissionBefore - monthCommissionAfter: what the refunded amount added to orderPeriod") BigDecimal clawback) {
     }
 }

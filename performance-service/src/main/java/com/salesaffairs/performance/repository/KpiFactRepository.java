@@ -1,6 +1,8 @@
 package com.salesaffairs.performance.repository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,39 @@ import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class KpiFactRepository implements PanacheRepositoryBase<KpiFact, KpiFact.Key> {
+    /**
+     * The first key of the two-int advisory locks of "a rep's booked month" (ASCII "KPIm"); the
+     * two-int form is a key space of its own, apart from the bigint lock of appraisal months.
+     */
+    static final int REP_MONTH_LOCKS = 0x4B50_496D;
+
+    /** A rep's booked month, as a lock. */
+    public record RepMonth(String repId, KpiPeriod period) {
+        /** The second lock key: String.hashCode is specified, so every replica computes the same one. */
+        int lockKey() {
+            return (repId + "/" + period).hashCode();
+        }
+    }
+
+    /**
+     * Serializes every writer of the given reps' booked months until the transaction ends: the
+     * order, survey, report and opportunity consumers each write their own table and then publish
+     * the month assembled from all of them, so two of them at once could each publish a snapshot
+     * without the other's fact. Taken after {@code AppraisalCalendar.bookingPeriod} (the booked
+     * month is known) and before the fact is written; several months are locked in key order, so
+     * two transactions locking the same two months cannot deadlock. A hash collision only makes two
+     * unrelated months wait for each other.
+     */
+    public void lockMonths(Collection<RepMonth> months) {
+        months.stream().map(RepMonth::lockKey).distinct().sorted(Comparator.naturalOrder())
+                .forEach(key -> getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:space, :key)")
+                        .setParameter("space", REP_MONTH_LOCKS).setParameter("key", key).getSingleResult());
+    }
+
+    /** {@link #lockMonths} for one month. */
+    public void lockMonth(String repId, KpiPeriod period) {
+        lockMonths(List.of(new RepMonth(repId, period)));
+    }
 
     /**
      * Adds the contribution to the rep's month in one statement and returns the row as it now

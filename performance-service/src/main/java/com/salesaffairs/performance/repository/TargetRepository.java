@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import com.salesaffairs.performance.domain.KpiPeriod;
@@ -121,13 +122,29 @@ public class TargetRepository {
 
     /** Each subject's most specific monthly figure (month, else quarter, else year target) in the months. */
     public List<MonthTarget> monthTargets(List<KpiPeriod> months) {
-        List<?> rows = em.createNativeQuery("""
+        return monthTargets(months, null, null);
+    }
+
+    /**
+     * The one query of "the target of a month": per subject and month the figure of the most specific
+     * target covering it (the month's own, else its quarter's split, else its year's). With a level and
+     * subject, only that subject's; {@link com.salesaffairs.performance.service.TargetBook} reads it too.
+     */
+    public List<MonthTarget> monthTargets(List<KpiPeriod> months, TargetLevel level, String subject) {
+        boolean one = level != null && subject != null;
+        Query q = em.createNativeQuery("""
                 SELECT DISTINCT ON (t.level, t.subject, m.month) t.level, t.subject, t.team, t.region, m.month, m.amount
                 FROM sales_target t JOIN sales_target_month m ON m.target_id = t.id
-                WHERE m.month IN (:months)
+                WHERE m.month IN (:months)"""
+                + (one ? " AND t.level = :level AND t.subject = :subject" : "") + """
+
                 ORDER BY t.level, t.subject, m.month,
                          CASE t.period_kind WHEN 'MONTH' THEN 0 WHEN 'QUARTER' THEN 1 ELSE 2 END""")
-                .setParameter("months", months.stream().map(KpiPeriod::toString).toList()).getResultList();
+                .setParameter("months", months.stream().map(KpiPeriod::toString).toList());
+        if (one) {
+            q.setParameter("level", level.name()).setParameter("subject", subject);
+        }
+        List<?> rows = q.getResultList();
         return rows.stream().map(Object[].class::cast)
                 .map(r -> new MonthTarget(TargetLevel.valueOf((String) r[0]), (String) r[1], (String) r[2],
                         (String) r[3], (String) r[4], ((BigDecimal) r[5]).setScale(2)))

@@ -41,7 +41,7 @@ import com.salesaffairs.platform.security.Roles;
 @Tag(name = "rewards")
 public class RewardResource {
 
-    @Schema(example = """
+    @Schema(name = "RewardApproveRequest", example = """
             {"salaryAdjustmentPct": 4.00, "commissionRatePoints": 0.50, "training": ["customerSatisfaction"],
              "improvementPlan": false, "comment": "Strong month; CSAT below the team's, so training as well"}""")
     public record ApproveRequest(
@@ -98,6 +98,9 @@ public class RewardResource {
     @APIResponse(responseCode = "403", description = "only sales-director and admin approve rewards")
     @APIResponse(responseCode = "404", description = "no such reward")
     @APIResponse(responseCode = "409", description = "reward.already-approved: a reward is approved once")
+    @APIResponse(responseCode = "422", description = "reward.next-month-closed: commissionRatePoints > 0 awarded while the month the "
+            + "rate bonus applies to (the month after the reward's) is already closed for appraisal, so its commission statement "
+            + "may not change (approve with commissionRatePoints 0)")
     public RewardRecommendation approve(@PathParam("id") String id, @Valid ApproveRequest request) {
         RewardService.Amendment amendment = request == null ? null
                 : new RewardService.Amendment(request.salaryAdjustmentPct(), request.commissionRatePoints(),

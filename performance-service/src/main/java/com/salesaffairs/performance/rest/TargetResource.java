@@ -65,6 +65,8 @@ public class TargetResource {
     private static final String AMOUNT_MESSAGE = "must be an amount above 0, to the cent";
     private static final String SPLIT_RULES = "target.split-covers-period (monthlySplit names other months than the"
             + " period's), target.split-adds-up (monthlySplit does not add up to amount to the cent)";
+    private static final String CLOSED_RULE = "target.period-closed (the period covers a month already closed for"
+            + " appraisal, named in the detail)";
 
     @Schema(example = """
             {"level": "TEAM", "subject": "east-1", "region": "east", "period": "2026-Q4", "amount": 900000.00,
@@ -96,7 +98,7 @@ public class TargetResource {
             @NotBlank(message = "is required") @Size(max = 4000) String justification) {
     }
 
-    @Schema(example = """
+    @Schema(name = "ProposalApproveRequest", example = """
             {"comment": "Agreed, but December must carry more", "amount": 320000.00,
              "monthlySplit": {"2026-10": 80000.00, "2026-11": 100000.00, "2026-12": 140000.00}}""")
     public record ApproveRequest(@Size(max = 4000) String comment,
@@ -157,7 +159,7 @@ public class TargetResource {
     @Operation(operationId = "setTarget", summary = "Set or revise a revenue target (sales-director, admin: COMPANY,"
             + " REGION and TEAM; sales-manager: TEAM of their own team). One target per (level, subject, period):"
             + " setting it again is a revision (version + 1, published again); the same figures again change nothing."
-            + " Without monthlySplit the amount is spread evenly, the remaining cents on the last month."
+            + " Without monthlySplit (or with {}) the amount is spread evenly, the remaining cents on the last month."
             + " Optional If-Match with the version the caller read.")
     @APIResponse(responseCode = "201", description = "the first target of this level, subject and period; Location"
             + " /api/v1/targets/{id}, ETag = version", content = @Content(schema = @Schema(implementation = TargetView.class)))
@@ -170,7 +172,8 @@ public class TargetResource {
     @APIResponse(responseCode = "403", description = "sales-manager setting a COMPANY or REGION target; other roles")
     @APIResponse(responseCode = "404", description = "a sales-manager naming another team")
     @APIResponse(responseCode = "412", description = "If-Match is not the target's current version")
-    @APIResponse(responseCode = "422", description = "rules target.rep-from-proposal (level REP), " + SPLIT_RULES)
+    @APIResponse(responseCode = "422", description = "rules target.rep-from-proposal (level REP), " + CLOSED_RULE + ", "
+            + SPLIT_RULES)
     public Response set(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SetTargetRequest request) {
         String subject = subject(request.level(), request.subject());
         TargetService.SetResult result = targets.set(new TargetService.TargetSetting(request.level(), subject,
@@ -240,7 +243,8 @@ public class TargetResource {
     @APIResponse(responseCode = "403", description = "only sales-rep files proposals")
     @APIResponse(responseCode = "409", description = "rule target-proposal.open-exists: a proposal for the period waits for a decision")
     @APIResponse(responseCode = "422", description = "rules target-proposal.own-only (repId names someone else),"
-            + " target-proposal.team-required (caller in no team), " + SPLIT_RULES + ", idempotency-key.reused")
+            + " target-proposal.team-required (caller in no team), " + CLOSED_RULE + ", " + SPLIT_RULES
+            + ", idempotency-key.reused")
     public Response propose(@HeaderParam(IdempotentCreates.HEADER) String idempotencyKey,
             @Valid @NotNull ProposalRequest request) {
         return idempotent.create(idempotencyKey, caller.get().userId(), "target-proposal.file", request, () -> {
@@ -280,6 +284,7 @@ public class TargetResource {
             + " team's; sales-director, executive, admin: all); ETag is its version")
     @APIResponse(responseCode = "200", description = "the proposal",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID; named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "functional roles")
     @APIResponse(responseCode = "404", description = "unknown or outside the caller's scope")
@@ -302,7 +307,8 @@ public class TargetResource {
     @APIResponse(responseCode = "404", description = "unknown, or the rep is in another manager's team")
     @APIResponse(responseCode = "409", description = "the proposal was already approved or returned")
     @APIResponse(responseCode = "412", description = "If-Match is not the proposal's version")
-    @APIResponse(responseCode = "422", description = "rules " + SPLIT_RULES)
+    @APIResponse(responseCode = "422", description = "rules target-proposal.own-decision (the caller filed the"
+            + " proposal), " + CLOSED_RULE + ", " + SPLIT_RULES)
     public Response approve(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid ApproveRequest request) {
         ApproveRequest a = request == null ? new ApproveRequest(null, null, null) : request;
@@ -323,6 +329,7 @@ public class TargetResource {
     @APIResponse(responseCode = "404", description = "unknown, or the rep is in another manager's team")
     @APIResponse(responseCode = "409", description = "the proposal was already approved or returned")
     @APIResponse(responseCode = "412", description = "If-Match is not the proposal's version")
+    @APIResponse(responseCode = "422", description = "rule target-proposal.own-decision (the caller filed the proposal)")
     public Response returnToRep(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReturnRequest request) {
         return proposalResponse(targets.returnToRep(uuid(id), version(ifMatch), request.comment().trim(), caller.get()));
@@ -335,6 +342,7 @@ public class TargetResource {
             + " sales-rep, sales-manager scoped; sales-director, executive, admin all); ETag is its version")
     @APIResponse(responseCode = "200", description = "the target",
             content = @Content(schema = @Schema(implementation = TargetView.class)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID; named in violations")
     @APIResponse(responseCode = "401", description = "no or bad token")
     @APIResponse(responseCode = "403", description = "functional roles")
     @APIResponse(responseCode = "404", description = "unknown or outside the caller's scope")

@@ -17,12 +17,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.salesaffairs.performance.domain.CommissionCalculator;
+import com.salesaffairs.performance.domain.CommissionCalculator.EarlierMonth;
 import com.salesaffairs.performance.domain.CommissionCalculator.Figures;
 import com.salesaffairs.performance.domain.CommissionEntry;
 import com.salesaffairs.performance.domain.CommissionPlan;
 import com.salesaffairs.performance.domain.CommissionStatement;
-import com.salesaffairs.performance.domain.CommissionStatement.EarlierOrder;
-import com.salesaffairs.performance.domain.CommissionStatement.OrderLine;
 import com.salesaffairs.performance.domain.CommissionStatement.RateBonus;
 import com.salesaffairs.performance.domain.KpiFigures;
 import com.salesaffairs.performance.domain.KpiPeriod;
@@ -78,21 +77,13 @@ public class CommissionService {
         Optional<RateBonus> bonus = rateBonus(repId, period);
         BigDecimal target = targets.ofRep(repId, period).orElse(null);
         List<CommissionEntry> entries = entries(repId, period);
-        Map<UUID, EarlierOrder> earlier = earlierOrders(entries, period);
+        Map<UUID, EarlierMonth> earlier = earlierMonths(entries, period);
         Figures f = CommissionCalculator.compute(plan, bonus.map(RateBonus::points).orElse(BigDecimal.ZERO), target,
                 period, entries, earlier);
         return new CommissionStatement(repId, period.toString(), teamRegion[0], teamRegion[1], KpiFigures.CURRENCY,
                 CommissionPlan.KEY, plan.version(), f.target(), f.revenue(), f.attainmentPct(), f.withoutTarget(),
                 bonus.orElse(null), f.bands(), f.orders(), f.clawbacks(), f.ordersCommission(), f.clawbackTotal(),
                 f.commission(), calendar.isClosed(period), clock.instant());
-    }
-
-    /** The order lines of a month: what each order earned (they do not depend on clawbacks). */
-    private List<OrderLine> orderLines(String repId, KpiPeriod period) {
-        CommissionPlan plan = planFor(period);
-        BigDecimal bonus = rateBonus(repId, period).map(RateBonus::points).orElse(BigDecimal.ZERO);
-        BigDecimal target = targets.ofRep(repId, period).orElse(null);
-        return CommissionCalculator.compute(plan, bonus, target, period, entries(repId, period), Map.of()).orders();
     }
 
     /** The version in force at the end of the month (now, for the current month). */
@@ -130,12 +121,13 @@ public class CommissionService {
     }
 
     /**
-     * For each refund of the month whose order was settled (booked) in an earlier month: what that order earned
-     * on its own month's statement, and how much of it later refunds before this month already clawed back.
+     * For each refund of the month whose order was settled (booked) in an earlier month: that month as its
+     * statement computed it (plan, rate bonus, target, entries of the order's rep), with the refunds of its orders
+     * booked after it and before this month, which those months' statements already clawed back.
      */
-    private Map<UUID, EarlierOrder> earlierOrders(List<CommissionEntry> entries, KpiPeriod period) {
-        Map<UUID, EarlierOrder> earlier = new HashMap<>();
-        Map<String, List<OrderLine>> statements = new HashMap<>();
+    private Map<UUID, EarlierMonth> earlierMonths(List<CommissionEntry> entries, KpiPeriod period) {
+        Map<UUID, EarlierMonth> earlier = new HashMap<>();
+        Map<String, EarlierMonth> months = new HashMap<>();
         for (CommissionEntry refund : entries) {
             if (refund.kind() != CommissionEntry.Kind.REFUND || !refund.bookedPeriod().equals(period)
                     || earlier.containsKey(refund.orderId())) {
@@ -152,20 +144,26 @@ public class CommissionService {
             Object[] s = (Object[]) settlement.get(0);
             String rep = (String) s[0];
             KpiPeriod paidIn = KpiPeriod.parse((String) s[1]);
-            List<OrderLine> lines = statements.computeIfAbsent(rep + "|" + paidIn, k -> orderLines(rep, paidIn));
-            Optional<OrderLine> line = lines.stream().filter(l -> l.orderId().equals(refund.orderId())).findFirst();
-            if (line.isEmpty()) {
-                continue;
-            }
-            BigDecimal refundedBetween = (BigDecimal) em.createNativeQuery("""
-                    SELECT COALESCE(SUM(ABS(amount)), 0) FROM revenue_entry
-                    WHERE order_id = :order AND kind = 'REFUND' AND booked_period > :paidIn AND booked_period < :period""")
-                    .setParameter("order", refund.orderId()).setParameter("paidIn", paidIn.toString())
-                    .setParameter("period", period.toString()).getSingleResult();
-            earlier.put(refund.orderId(), new EarlierOrder(paidIn, line.get().netAmount(), line.get().commission(),
-                    refundedBetween));
+            earlier.put(refund.orderId(), months.computeIfAbsent(rep + "|" + paidIn, k -> earlierMonth(rep, paidIn, period)));
         }
         return earlier;
+    }
+
+    private EarlierMonth earlierMonth(String repId, KpiPeriod paidIn, KpiPeriod period) {
+        Map<UUID, BigDecimal> refundedBetween = new HashMap<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT r.order_id, SUM(ABS(r.amount)) FROM revenue_entry r
+                WHERE r.kind = 'REFUND' AND r.booked_period > :paidIn AND r.booked_period < :period
+                  AND r.order_id IN (SELECT s.order_id FROM revenue_entry s
+                      WHERE s.rep_id = :rep AND s.kind = 'SETTLED' AND s.booked_period = :paidIn)
+                GROUP BY r.order_id""")
+                .setParameter("rep", repId).setParameter("paidIn", paidIn.toString())
+                .setParameter("period", period.toString()).getResultList()) {
+            Object[] r = (Object[]) row;
+            refundedBetween.put((UUID) r[0], (BigDecimal) r[1]);
+        }
+        return new EarlierMonth(paidIn, planFor(paidIn), rateBonus(repId, paidIn).map(RateBonus::points).orElse(BigDecimal.ZERO),
+                targets.ofRep(repId, paidIn).orElse(null), entries(repId, paidIn), refundedBetween);
     }
 
     /** {team, region}: from the rep's revenue of the month, else from their latest. */

@@ -19,6 +19,7 @@ import com.salesaffairs.performance.domain.RevenueFact;
 import com.salesaffairs.performance.domain.SatisfactionFact;
 import com.salesaffairs.performance.messaging.KpiEvents;
 import com.salesaffairs.performance.repository.KpiFactRepository;
+import com.salesaffairs.performance.repository.KpiFactRepository.RepMonth;
 import com.salesaffairs.performance.repository.OpportunityFactRepository;
 import com.salesaffairs.performance.repository.ReportFactRepository;
 import com.salesaffairs.performance.repository.RevenueFactRepository;
@@ -29,6 +30,11 @@ import com.salesaffairs.performance.repository.SatisfactionFactRepository;
  * closed for appraisal ({@link AppraisalCalendar#bookingPeriod}), and publishes the rep's month as
  * it now stands ({@code sales.kpi.updated.v1}). Every method runs in the inbox transaction of the
  * event that carries the fact, so the fact, the inbox row and the outgoing event commit together.
+ *
+ * <p>The published month is assembled from several tables written by different consumers; each path
+ * takes the rep month's advisory lock ({@link KpiFactRepository#lockMonths}) once the booked month
+ * is known and before writing, so writers of one (rep, month) run one after the other and each
+ * snapshot includes every fact committed before it (the last one published carries them all).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -68,6 +74,7 @@ public class KpiFactService {
 
     public void satisfaction(SatisfactionFact fact) {
         KpiPeriod booked = calendar.bookingPeriod(fact.period());
+        kpiFacts.lockMonth(fact.repId(), booked);
         if (satisfaction.insert(fact, booked)) {
             LOG.infof("survey %s scored %d for rep %s, booked in %s", fact.surveyId(), fact.score(), fact.repId(), booked);
             published(fact.repId(), booked, fact.team());
@@ -78,6 +85,7 @@ public class KpiFactService {
 
     public void report(ReportFact fact) {
         KpiPeriod booked = calendar.bookingPeriod(fact.period());
+        kpiFacts.lockMonth(fact.repId(), booked);
         if (reports.insert(fact, booked)) {
             LOG.infof("report %s of rep %s %s, booked in %s", fact.reportId(), fact.repId(),
                     fact.onTime() ? "on time" : "late", booked);
@@ -91,7 +99,9 @@ public class KpiFactService {
      * A won, lost or reopened opportunity: kept when newer than the outcome known (by version), then
      * the rep's month it left (if any, and still open) and the month it now counts in are both
      * published. Leaving a closed month books no adjustment: that month's win rate is frozen in its
-     * appraisal, and the opportunity counts again in the month it is closed anew.
+     * appraisal, and the opportunity counts again in the month it is closed anew. Whether the month
+     * left is closed is asked through {@link AppraisalCalendar#bookingPeriod} (its shared lock), also
+     * for a reopen, so it cannot change while this runs; both months are locked before the write.
      */
     public void opportunity(OpportunityOutcome fact) {
         Optional<OpportunityFactRepository.Counted> before = opportunities.lock(fact);
@@ -101,23 +111,26 @@ public class KpiFactService {
             return;
         }
         KpiPeriod booked = fact.period() == null ? null : calendar.bookingPeriod(fact.period());
+        // each rep month whose win rate changes, with the team to show when it has no revenue row
+        Map<RepMonth, String> changed = new LinkedHashMap<>();
+        // The month it leaves: a closed one keeps its frozen appraisal and is not re-published. Asked
+        // under the calendar's shared lock (a reopen books nothing else), so no close runs alongside.
+        before.filter(b -> b.bookedPeriod() != null).ifPresent(b -> {
+            KpiPeriod left = KpiPeriod.parse(b.bookedPeriod());
+            if (calendar.bookingPeriod(left).equals(left)) {
+                changed.put(new RepMonth(b.repId(), left), null);
+            }
+        });
+        if (booked != null) {
+            changed.put(new RepMonth(fact.repId(), booked), fact.team());
+        }
+        kpiFacts.lockMonths(changed.keySet());
         if (!opportunities.upsertIfNewer(fact, booked, clock.instant())) {
             return;
         }
         LOG.infof("opportunity %s version %d is %s for rep %s, booked in %s", fact.opportunityId(), fact.version(),
                 fact.outcome(), fact.repId(), booked);
-        // each rep month whose win rate changed, with the team to show when it has no revenue row
-        Map<RepMonth, String> changed = new LinkedHashMap<>();
-        // The month it leaves: a closed one keeps its frozen appraisal and is not re-published.
-        before.filter(b -> b.bookedPeriod() != null && !calendar.isClosed(KpiPeriod.parse(b.bookedPeriod())))
-                .ifPresent(b -> changed.put(new RepMonth(b.repId(), KpiPeriod.parse(b.bookedPeriod())), null));
-        if (booked != null) {
-            changed.put(new RepMonth(fact.repId(), booked), fact.team());
-        }
         changed.forEach((month, team) -> published(month.repId(), month.period(), team));
-    }
-
-    private record RepMonth(String repId, KpiPeriod period) {
     }
 
     /** Publishes the rep's booked month: its revenue figures (zeros without any) and the other inputs. */

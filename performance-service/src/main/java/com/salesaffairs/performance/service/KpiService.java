@@ -43,6 +43,8 @@ public class KpiService {
     @Transactional(Transactional.TxType.MANDATORY)
     public RepKpi record(KpiContribution contribution) {
         KpiContribution booked = contribution.bookedIn(calendar.bookingPeriod(contribution.period()));
+        // one writer of the rep's month at a time, so the published snapshot misses no survey, report or outcome
+        facts.lockMonth(booked.repId(), booked.period());
         RepKpi kpi = RepKpi.of(facts.add(booked, clock.instant()));
         events.updated(kpi);
         LOG.infof("kpi of rep %s for %s now %s sales, %d orders, %d refunds", kpi.repId(), kpi.period(),

@@ -82,15 +82,17 @@ public class RewardService {
     private final EntityManager em;
     private final PolicyStore policies;
     private final CommissionService commissions;
+    private final AppraisalCalendar calendar;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RewardService(EntityManager em, PolicyStore policies, CommissionService commissions, Outbox outbox,
-            ObjectMapper json, Clock clock) {
+    public RewardService(EntityManager em, PolicyStore policies, CommissionService commissions,
+            AppraisalCalendar calendar, Outbox outbox, ObjectMapper json, Clock clock) {
         this.em = em;
         this.policies = policies;
         this.commissions = commissions;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -165,8 +167,13 @@ public class RewardService {
     /**
      * The director's decision: the recommendation as it stands or amended. Once only (409 after), under a row lock
      * so two directors approving at once cannot both publish. Publishes both events in the same transaction.
+     * Awarding rate points is refused (422 {@code reward.next-month-closed}) once the month the rate bonus applies to
+     * is closed for appraisal: that month's statement must not change after its close. The shared close lock keeps a close from slipping in
+     * between the check and the commit.
      */
     public RewardRecommendation approve(UUID id, Amendment amendment, String approver) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(:key)").setParameter("key", AppraisalCalendar.CLOSE_LOCK)
+                .getSingleResult();
         List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM reward_recommendation WHERE id = :id FOR UPDATE")
                 .setParameter("id", id).getResultList();
         if (rows.isEmpty()) {
@@ -184,6 +191,12 @@ public class RewardService {
                 a.commissionRatePoints() == null ? recommended.commissionRatePoints() : a.commissionRatePoints().setScale(2),
                 a.training() == null ? recommended.training() : a.training().stream().map(String::trim).distinct().toList(),
                 a.improvementPlan() == null ? recommended.improvementPlan() : a.improvementPlan());
+        KpiPeriod ratePeriod = KpiPeriod.parse(current.ratePeriod());
+        if (awarded.commissionRatePoints().signum() > 0 && calendar.isClosed(ratePeriod)) {
+            throw ApiProblem.ruleViolated("reward.next-month-closed", "commissionRatePoints", "reward " + id + " of "
+                    + current.period() + " would raise the commission rate of " + ratePeriod
+                    + ", which is already closed for appraisal; approve it with commissionRatePoints 0");
+        }
         boolean amended = awarded.salaryAdjustmentPct().compareTo(recommended.salaryAdjustmentPct()) != 0
                 || awarded.commissionRatePoints().compareTo(recommended.commissionRatePoints()) != 0
                 || !Objects.equals(awarded.training(), recommended.training())

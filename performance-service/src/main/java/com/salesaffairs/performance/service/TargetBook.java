@@ -5,33 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.salesaffairs.performance.domain.KpiPeriod;
+import com.salesaffairs.performance.domain.TargetConsistency.MonthTarget;
 import com.salesaffairs.performance.domain.TargetLevel;
+import com.salesaffairs.performance.repository.TargetRepository;
 
 /**
  * The approved revenue target of a subject for one month, from the monthly splits of its targets.
  * Where a subject has targets of several lengths covering the month, the most specific decides
  * (a month's own target, else its quarter's split, else its year's), so nothing is counted twice.
+ * The choice is made by {@link TargetRepository#monthTargets(List, TargetLevel, String)}, the same
+ * query the consistency view reads.
  */
 @ApplicationScoped
 public class TargetBook {
-    private final EntityManager em;
+    private final TargetRepository targets;
 
-    public TargetBook(EntityManager em) {
-        this.em = em;
+    public TargetBook(TargetRepository targets) {
+        this.targets = targets;
     }
 
     public Optional<BigDecimal> monthly(TargetLevel level, String subject, KpiPeriod month) {
-        List<?> amounts = em.createNativeQuery("""
-                SELECT m.amount FROM sales_target t JOIN sales_target_month m ON m.target_id = t.id
-                WHERE t.level = :level AND t.subject = :subject AND m.month = :month
-                ORDER BY CASE t.period_kind WHEN 'MONTH' THEN 0 WHEN 'QUARTER' THEN 1 ELSE 2 END
-                LIMIT 1""")
-                .setParameter("level", level.name()).setParameter("subject", subject)
-                .setParameter("month", month.toString()).getResultList();
-        return amounts.stream().findFirst().map(BigDecimal.class::cast);
+        return targets.monthTargets(List.of(month), level, subject).stream().findFirst().map(MonthTarget::amount);
     }
 
     public Optional<BigDecimal> ofRep(String repId, KpiPeriod month) {

@@ -56,12 +56,15 @@ public class TargetService {
 
     private final TargetRepository targets;
     private final TargetProposalRepository proposals;
+    private final AppraisalCalendar calendar;
     private final Outbox outbox;
     private final Clock clock;
 
-    public TargetService(TargetRepository targets, TargetProposalRepository proposals, Outbox outbox, Clock clock) {
+    public TargetService(TargetRepository targets, TargetProposalRepository proposals, AppraisalCalendar calendar,
+            Outbox outbox, Clock clock) {
         this.targets = targets;
         this.proposals = proposals;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -107,6 +110,7 @@ public class TargetService {
             }
         }
         Map<KpiPeriod, BigDecimal> split = split("monthlySplit", s.amount(), s.period(), s.split());
+        requireOpen(s.period(), true);
         Optional<Target> current = targets.lockFor(s.level(), s.subject(), s.period());
         if (ifMatch.isPresent() && current.map(t -> (long) t.version()).orElse(0L) != ifMatch.get()) {
             throw ApiProblem.preconditionFailed("the " + s.level() + " target of " + s.subject() + " for " + s.period()
@@ -168,6 +172,7 @@ public class TargetService {
                     "you belong to no sales team, so no manager can approve your target");
         }
         Map<KpiPeriod, BigDecimal> split = split("monthlySplit", amount, period, givenSplit);
+        requireOpen(period, false);
         if (proposals.openExists(caller.userId(), period.toString())) {
             throw ApiProblem.duplicate("target-proposal.open-exists", "you already have a proposal for " + period
                     + " waiting for your manager; wait for the decision");
@@ -203,9 +208,10 @@ public class TargetService {
     public TargetProposal approve(UUID id, Optional<Long> ifMatch, Approval a, Scope caller) {
         TargetProposal p = decidable(id, ifMatch, caller);
         p.requireSubmitted("approved");
+        requireOpen(p.period(), true);
         BigDecimal amount = a.amount() == null ? p.amount() : a.amount().setScale(2);
         Map<KpiPeriod, BigDecimal> split;
-        if (a.split() != null) {
+        if (a.split() != null && !a.split().isEmpty()) {
             split = TargetSplit.checked("monthlySplit", amount, p.period(), a.split());
         } else if (amount.compareTo(p.amount()) == 0) {
             split = p.monthlySplit();
@@ -245,12 +251,35 @@ public class TargetService {
             throw ApiProblem.preconditionFailed("target proposal " + id + " is at version " + p.version() + ", not "
                     + ifMatch.get());
         }
+        if (p.repId().equals(caller.userId())) {
+            throw ApiProblem.ruleViolated("target-proposal.own-decision",
+                    "you filed target proposal " + id + " yourself; another manager of your team, the sales director"
+                            + " or an admin decides it");
+        }
         return p;
+    }
+
+    /**
+     * 422 {@code target.period-closed} when the period covers a month closed for appraisal: that month's
+     * scorecards and commissions are frozen, so its target must not change. With {@code lock} (a target is
+     * about to be written) the check holds the appraisal calendar's shared lock to the end of the
+     * transaction, so a close waits for the write and a write that waited for a close sees it.
+     */
+    private void requireOpen(TargetPeriod period, boolean lock) {
+        List<String> closed = period.months().stream()
+                .filter(m -> lock ? !calendar.bookingPeriod(m).equals(m) : calendar.isClosed(m))
+                .map(KpiPeriod::toString).toList();
+        if (!closed.isEmpty()) {
+            throw ApiProblem.ruleViolated("target.period-closed", "period",
+                    "period " + period + " covers " + String.join(", ", closed) + ", already closed for appraisal;"
+                            + " a closed month's target, scorecards and commissions no longer change");
+        }
     }
 
     private static Map<KpiPeriod, BigDecimal> split(String field, BigDecimal amount, TargetPeriod period,
             Map<String, BigDecimal> given) {
-        return given == null ? TargetSplit.even(amount.setScale(2), period)
+        // An empty object is "no split" too: generated clients send {} for a map left unset.
+        return given == null || given.isEmpty() ? TargetSplit.even(amount.setScale(2), period)
                 : TargetSplit.checked(field, amount.setScale(2), period, given);
     }
 

@@ -14,15 +14,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesaffairs.performance.domain.CommissionCalculator.Figures;
-import com.salesaffairs.performance.domain.CommissionStatement.EarlierOrder;
+import com.salesaffairs.performance.domain.CommissionCalculator.EarlierMonth;
 import com.salesaffairs.platform.problem.Violation;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -134,25 +131,67 @@ class CommissionCalculatorTest {
         assertTrue(f.clawbacks().isEmpty());
     }
 
+    private static EarlierMonth november(BigDecimal target, List<CommissionEntry> entries, Map<UUID, BigDecimal> refundedBefore) {
+        return new EarlierMonth(MONTH, PLAN, BigDecimal.ZERO, target, entries, refundedBefore);
+    }
+
+    private static Map<UUID, EarlierMonth> paidIn(EarlierMonth month) {
+        Map<UUID, EarlierMonth> byOrder = new java.util.HashMap<>();
+        month.entries().stream().filter(e -> e.kind() == CommissionEntry.Kind.SETTLED).forEach(e -> byOrder.put(e.orderId(), month));
+        return byOrder;
+    }
+
     @Example
-    void a_refund_in_a_later_month_claws_back_its_share_of_what_the_order_earned_to_the_cent() {
+    void a_later_full_refund_of_an_early_order_claws_back_what_it_added_to_its_month_not_just_its_own_commission() {
         UUID a = UUID.randomUUID();
-        Figures november = month(money("10000.00"), List.of(settled(a, money("9000.00"), 1, MONTH)));
-        assertEquals(money("200.00"), november.commission()); // 8,000 x 2% + 1,000 x 4%
-        EarlierOrder paid = new EarlierOrder(MONTH, money("9000.00"), money("200.00"), BigDecimal.ZERO);
+        UUID b = UUID.randomUUID();
+        BigDecimal target = money("100000.00");
+        List<CommissionEntry> nov = List.of(settled(a, money("80000.00"), 1, MONTH), settled(b, money("20000.00"), 2, MONTH));
+        Figures november = month(target, nov);
+        assertEquals(money("1600.00"), november.orders().get(0).commission()); // 80,000 x 2%
+        assertEquals(money("800.00"), november.orders().get(1).commission());  // 20,000 x 4%
+        assertEquals(money("2400.00"), november.commission());
 
-        Figures december = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, money("10000.00"), NEXT,
-                List.of(refund(a, money("2250.00"), 5, NEXT)), Map.of(a, paid));
-        assertEquals(money("50.00"), december.clawbackTotal()); // 2,250 / 9,000 x 200
-        assertEquals(money("-50.00"), december.commission());
+        Figures december = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, NEXT,
+                List.of(refund(a, money("80000.00"), 5, NEXT)), paidIn(november(target, nov, Map.of())));
+        // without a, b alone is 20,000 x 2% = 400.00: the rep keeps 400.00, so 2,000.00 comes back, not 1,600.00
+        CommissionStatement.Clawback line = december.clawbacks().get(0);
+        assertEquals(money("2000.00"), line.clawback());
+        assertEquals(money("2400.00"), line.monthCommissionBefore());
+        assertEquals(money("400.00"), line.monthCommissionAfter());
+        assertEquals(money("1600.00"), line.orderCommission());
+        assertEquals(money("80000.00"), line.orderNetAmount());
+        assertEquals(money("0.00"), line.refundedBefore());
+        assertEquals("2026-11", line.orderPeriod());
+        assertEquals(money("2000.00"), december.clawbackTotal());
+        assertEquals(money("-2000.00"), december.commission());
         assertEquals(money("0.00"), december.revenue());
-        assertEquals("2026-11", december.clawbacks().get(0).orderPeriod());
+        assertEquals(month(target, List.of(settled(b, money("20000.00"), 2, MONTH))).commission(),
+                november.commission().subtract(december.clawbackTotal()));
+    }
 
-        // the rest of it, later: together exactly what the order earned
-        Figures rest = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, NEXT,
-                List.of(refund(a, money("6750.00"), 6, NEXT)),
-                Map.of(a, new EarlierOrder(MONTH, money("9000.00"), money("200.00"), money("2250.00"))));
-        assertEquals(money("150.00"), rest.clawbackTotal());
+    @Example
+    void later_part_refunds_claw_back_what_each_part_added_and_together_the_whole_order_to_the_cent() {
+        UUID a = UUID.randomUUID();
+        BigDecimal target = money("10000.00");
+        List<CommissionEntry> nov = List.of(settled(a, money("9000.00"), 1, MONTH));
+        assertEquals(money("200.00"), month(target, nov).commission()); // 8,000 x 2% + 1,000 x 4%
+
+        Figures december = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, target, NEXT,
+                List.of(refund(a, money("2250.00"), 5, NEXT)), paidIn(november(target, nov, Map.of())));
+        assertEquals(money("65.00"), december.clawbackTotal()); // 200.00 - 6,750 x 2%
+        assertEquals(money("-65.00"), december.commission());
+
+        // the rest of it, in January: the 2,250 already clawed back counts as refunded in November
+        KpiPeriod january = KpiPeriod.parse("2027-01");
+        Figures rest = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, january,
+                List.of(refund(a, money("6750.00"), 6, january)), paidIn(november(target, nov, Map.of(a, money("2250.00")))));
+        assertEquals(money("135.00"), rest.clawbackTotal());
+        assertEquals(money("2250.00"), rest.clawbacks().get(0).refundedBefore());
+        // a refund beyond what is left claws back nothing more
+        Figures beyond = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, january,
+                List.of(refund(a, money("10.00"), 6, january)), paidIn(november(target, nov, Map.of(a, money("9000.00")))));
+        assertEquals(money("0.00"), beyond.clawbackTotal());
     }
 
     @Example
@@ -218,38 +257,75 @@ class CommissionCalculatorTest {
                 after.orders().stream().filter(l -> !l.orderId().equals(order)).map(CommissionStatement.OrderLine::commission).toList());
     }
 
-    @Provide
-    Arbitrary<List<Long>> splits() {
-        return Arbitraries.longs().between(1, 1_000_000_00L).list().ofMinSize(1).ofMaxSize(5);
-    }
-
-    @Property
-    void later_refunds_of_a_whole_order_claw_back_exactly_its_commission(@ForAll("splits") List<Long> parts,
-            @ForAll @LongRange(min = 0, max = 100_000_00L) long commissionCents) {
-        BigDecimal net = cents(parts.stream().mapToLong(Long::longValue).sum());
-        BigDecimal commission = cents(commissionCents);
-        BigDecimal refunded = BigDecimal.ZERO;
-        BigDecimal clawed = BigDecimal.ZERO.setScale(2);
-        for (long part : parts) {
-            BigDecimal amount = cents(part);
-            BigDecimal clawback = CommissionCalculator.clawback(net, commission, refunded, amount);
-            assertTrue(clawback.signum() >= 0);
-            clawed = clawed.add(clawback);
-            refunded = refunded.add(amount);
+    /** One to three parts of {@code total} cents, the last part what is left. */
+    private static List<Long> parts(long total, int count) {
+        List<Long> parts = new ArrayList<>();
+        long left = total;
+        for (int part = 1; part <= count; part++) {
+            long amount = part == count ? left : left / 2;
+            left -= amount;
+            if (amount > 0) {
+                parts.add(amount);
+            }
         }
-        assertEquals(commission.setScale(2), clawed);
-        // a refund beyond the net claws back nothing more
-        assertEquals(money("0.00"), CommissionCalculator.clawback(net, commission, net, money("10.00")));
+        return parts;
     }
 
     @Property
-    void a_single_later_refund_claws_back_refund_over_net_times_commission_to_the_cent(
-            @ForAll @LongRange(min = 1, max = 10_000_000_00L) long netCents, @ForAll @IntRange(min = 0, max = 1000) int permille,
-            @ForAll @LongRange(min = 0, max = 600_000_00L) long commissionCents) {
-        BigDecimal net = cents(netCents);
-        BigDecimal refund = cents(netCents * permille / 1000);
-        BigDecimal expected = cents(commissionCents).multiply(refund).divide(net, 2, java.math.RoundingMode.HALF_UP);
-        assertEquals(expected, CommissionCalculator.clawback(net, cents(commissionCents), BigDecimal.ZERO, refund));
+    void later_refunds_of_an_order_together_claw_back_exactly_the_pre_order_figure(
+            @ForAll @Size(max = 6) List<@LongRange(min = 1, max = 5_000_000_00L) Long> amounts,
+            @ForAll @LongRange(min = 1, max = 5_000_000_00L) long orderCents, @ForAll @IntRange(min = 0, max = 6) int position,
+            @ForAll @LongRange(min = 0, max = 10_000_000_00L) long targetCents, @ForAll @IntRange(min = 1, max = 3) int refundParts,
+            @ForAll boolean splitOverTwoMonths) {
+        BigDecimal target = targetCents == 0 ? null : cents(targetCents);
+        List<CommissionEntry> without = orders(amounts);
+        BigDecimal preOrder = month(target, without).commission();
+
+        List<CommissionEntry> with = new ArrayList<>(without);
+        UUID order = UUID.randomUUID();
+        int at = Math.min(position, amounts.size());
+        with.add(new CommissionEntry(UUID.randomUUID(), CommissionEntry.Kind.SETTLED, order, "SO-X", null, cents(orderCents),
+                MONTH.start().plusSeconds(60L * (10 + at) - 30), MONTH));
+        BigDecimal paid = month(target, with).commission();
+
+        // refunded in December (all parts) or the first part in December and the rest in January
+        List<Long> parts = parts(orderCents, refundParts);
+        List<CommissionEntry> december = new ArrayList<>();
+        List<CommissionEntry> january = new ArrayList<>();
+        KpiPeriod jan = KpiPeriod.parse("2027-01");
+        BigDecimal inDecember = BigDecimal.ZERO;
+        for (int i = 0; i < parts.size(); i++) {
+            if (splitOverTwoMonths && i > 0) {
+                january.add(refund(order, cents(parts.get(i)), 10 + i, jan));
+            } else {
+                december.add(refund(order, cents(parts.get(i)), 10 + i, NEXT));
+                inDecember = inDecember.add(cents(parts.get(i)));
+            }
+        }
+        BigDecimal clawed = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, NEXT, december,
+                paidIn(november(target, with, Map.of()))).clawbackTotal();
+        if (!january.isEmpty()) {
+            clawed = clawed.add(CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, jan, january,
+                    paidIn(november(target, with, Map.of(order, inDecember)))).clawbackTotal());
+        }
+        assertEquals(preOrder, paid.subtract(clawed));
+    }
+
+    @Property
+    void later_refunds_of_every_order_of_a_month_claw_back_exactly_its_commission(
+            @ForAll @Size(min = 1, max = 6) List<@LongRange(min = 1, max = 5_000_000_00L) Long> amounts,
+            @ForAll @LongRange(min = 0, max = 10_000_000_00L) long targetCents, @ForAll boolean reversed) {
+        BigDecimal target = targetCents == 0 ? null : cents(targetCents);
+        List<CommissionEntry> nov = orders(amounts);
+        List<CommissionEntry> refunds = new ArrayList<>();
+        for (int i = 0; i < nov.size(); i++) {
+            CommissionEntry order = nov.get(reversed ? nov.size() - 1 - i : i);
+            refunds.add(refund(order.orderId(), order.amount(), 10 + i, NEXT));
+        }
+        Figures december = CommissionCalculator.compute(PLAN, BigDecimal.ZERO, null, NEXT, refunds,
+                paidIn(november(target, nov, Map.of())));
+        assertEquals(month(target, nov).commission(), december.clawbackTotal());
+        assertEquals(refunds.size(), december.clawbacks().size());
     }
 
     @Example
