@@ -35,6 +35,8 @@ import com.salesaffairs.e2e.client.order.model.PaymentRequest;
 import com.salesaffairs.e2e.client.order.model.PaymentTerms;
 import com.salesaffairs.e2e.client.order.model.ProductRequest;
 import com.salesaffairs.e2e.client.order.model.ReceiptRequest;
+import com.salesaffairs.e2e.client.order.model.RefundRequest;
+import com.salesaffairs.e2e.client.order.model.RefundView;
 import com.salesaffairs.e2e.client.order.model.ShipmentRequest;
 import com.salesaffairs.e2e.client.order.model.ShipmentView;
 import com.salesaffairs.e2e.client.performance.api.KpisApi;
@@ -148,6 +150,22 @@ final class GeneratedClientSteps {
 
     OrderView order(UUID orderId) throws Exception {
         return new OrdersApi(orderService("alice")).getOrder(orderId);
+    }
+
+    /** One order of alice's from entry to SETTLED: submitted (no approval needed), shipped, invoiced, paid in full. */
+    OrderView settle(UUID customerId, String sku, int quantity) throws Exception {
+        OrderView draft = createOrder(customerId, sku, quantity);
+        submit(draft);
+        ship(draft.getId(), quantity);
+        invoice(draft.getId());
+        pay(draft.getId(), draft.getNetAmount());
+        return order(draft.getId());
+    }
+
+    /** fiona refunds part of a settled order (spread over its lines pro rata). */
+    RefundView refund(UUID orderId, BigDecimal amount) throws Exception {
+        return new OrdersApi(orderService("fiona")).recordRefund(orderId,
+                new RefundRequest().amount(amount).reason("e2e: one pump returned damaged"), UUID.randomUUID().toString(), null);
     }
 
     /** alice's KPI figures for a month, read with her own token. */
