@@ -24,7 +24,18 @@ final class Facts {
     }
 
     static String settled(String orderId, String team, String settledAt, String net, String cost, String lines) {
-        String owner = "west-1".equals(team) ? TestUsers.CINDY_ID : TestUsers.ALICE_ID;
+        return settledBy("west-1".equals(team) ? TestUsers.CINDY_ID : TestUsers.ALICE_ID, orderId, team, settledAt, net,
+                cost, lines);
+    }
+
+    /** A settled order of the given rep with one line carrying the whole amounts. */
+    static String settledBy(String owner, String orderId, String team, String settledAt, String net, String cost) {
+        return settledBy(owner, orderId, team, settledAt, net, cost,
+                "[{\"sku\":\"SKU-1\",\"category\":\"TOOLS\",\"quantity\":1,\"netAmount\":" + net + ",\"costAmount\":" + cost + "}]");
+    }
+
+    private static String settledBy(String owner, String orderId, String team, String settledAt, String net, String cost,
+            String lines) {
         String region = team.startsWith("west") ? "west" : "east";
         return "{\"orderId\":\"" + orderId + "\",\"orderNumber\":\"SO-2020-000001\",\"customerId\":\"" + UUID.randomUUID()
                 + "\",\"customerName\":\"Test Customer\",\"ownerId\":\"" + owner + "\",\"team\":\"" + team
@@ -41,8 +52,13 @@ final class Facts {
     }
 
     static String feedback(String caseId, String team, String loggedAt, String category, String severity) {
+        return feedbackFor(TestUsers.ALICE_ID, caseId, team, loggedAt, category, severity);
+    }
+
+    /** Feedback from a customer of the given rep. */
+    static String feedbackFor(String owner, String caseId, String team, String loggedAt, String category, String severity) {
         return "{\"caseId\":\"" + caseId + "\",\"caseNumber\":\"CS-2020-000001\",\"customerId\":\"" + UUID.randomUUID()
-                + "\",\"customerName\":\"Test Customer\",\"orderId\":null,\"ownerId\":\"" + TestUsers.ALICE_ID
+                + "\",\"customerName\":\"Test Customer\",\"orderId\":null,\"ownerId\":\"" + owner
                 + "\",\"team\":\"" + team + "\",\"region\":\"east\",\"channel\":\"PHONE\",\"category\":\"" + category
                 + "\",\"severity\":\"" + severity + "\",\"summary\":\"late\",\"loggedBy\":\"" + TestUsers.SAM_ID
                 + "\",\"loggedAt\":\"" + loggedAt + "\",\"responseDueAt\":\"" + loggedAt + "\",\"resolutionDueAt\":\""

@@ -4,14 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesaffairs.platform.testing.EventProbe;
 import com.salesaffairs.platform.testing.SalesTestEnvironment;
 import com.salesaffairs.platform.testing.TestUsers;
+import com.salesaffairs.reporting.domain.ReportKind;
+import com.salesaffairs.reporting.domain.ReportPeriod;
+import com.salesaffairs.reporting.domain.ReportSchedule;
+import com.salesaffairs.reporting.domain.ReportScheduleTest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,11 +29,25 @@ import io.restassured.http.ContentType;
 class PolicyResourceTest {
 
     @Test
-    void seeded_version_one_of_both_reporting_policies_is_in_force() {
-        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/reporting.schedule")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
-                .body("content.weeklyReportDue", equalTo("MONDAY 10:00")).body("content.monthlyReportDueDay", equalTo(3))
-                .body("content.timezone", equalTo("Asia/Shanghai"));
+    void the_adopted_schedule_is_version_two_and_version_one_stays_in_the_history_retired() throws Exception {
+        String active = given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/reporting.schedule")
+                .then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("ACTIVE"))
+                .body("content.weekly.dueDay", equalTo("MON")).body("content.weekly.dueTime", equalTo("10:00"))
+                .body("content.monthly.dueBusinessDay", equalTo(3)).body("content.monthly.dueTime", equalTo("18:00"))
+                .body("content.calendar.timeZone", equalTo("Asia/Shanghai"))
+                .body("content.calendar.makeUpWorkingDays", hasItem("2026-10-10"))
+                .extract().asString();
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies/reporting.schedule/versions/1")
+                .then().statusCode(200).body("status", equalTo("RETIRED"))
+                .body("content.weeklyReportDue", equalTo("MONDAY 10:00"));
+        // The seeded calendar itself: National Day 1-7 October, then Thursday, Friday and the make-up Saturday.
+        ReportSchedule seeded = ReportSchedule.from(2, new ObjectMapper().readTree(active).path("content"));
+        assertEquals(Instant.parse("2026-10-10T10:00:00Z"), seeded.dueAt(ReportPeriod.parse(ReportKind.MONTHLY, "2026-09")));
+        assertEquals(Instant.parse("2026-11-30T02:00:00Z"), seeded.dueAt(ReportPeriod.parse(ReportKind.WEEKLY, "2026-W48")));
+    }
+
+    @Test
+    void seeded_version_one_of_the_export_policy_is_in_force() {
         given().auth().oauth2(TestUsers.dora()).when().get("/api/v1/policies/reporting.export")
                 .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
                 .body("content.approverRole", equalTo("data-steward")).body("content.maxValidityHours", equalTo(72))
@@ -38,10 +59,16 @@ class PolicyResourceTest {
     @Test
     void a_schedule_draft_that_breaks_the_rules_is_400_naming_the_field() {
         given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
-                .body("{\"content\":{\"weeklyReportDue\":\"MONDAY 10:00\",\"monthlyReportDueDay\":31,\"timezone\":\"Asia/Shanghai\"},"
-                        + "\"rationale\":\"end of month\"}")
+                .body("{\"content\":" + ReportScheduleTest.ADOPTED.replace("\"dueBusinessDay\":3", "\"dueBusinessDay\":31")
+                        + ",\"rationale\":\"end of month\"}")
                 .when().post("/api/v1/policies/reporting.schedule/drafts")
-                .then().statusCode(400).body("violations.field", hasItem("content.monthlyReportDueDay"));
+                .then().statusCode(400).body("violations.field", hasItem("content.monthly.dueBusinessDay"));
+        // Version 1's shape is no longer a schedule: each missing section is named.
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":{\"weeklyReportDue\":\"MONDAY 10:00\",\"monthlyReportDueDay\":3,\"timezone\":\"Asia/Shanghai\"},"
+                        + "\"rationale\":\"back to v1\"}")
+                .when().post("/api/v1/policies/reporting.schedule/drafts")
+                .then().statusCode(400).body("violations.field", hasItems("content.weekly", "content.monthly", "content.calendar"));
     }
 
     @Test

@@ -1,10 +1,5 @@
 package com.salesaffairs.reporting.domain;
 
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,23 +21,9 @@ public final class ReportingPolicies {
     private ReportingPolicies() {
     }
 
-    /** {@code {"weeklyReportDue":"MONDAY 10:00","monthlyReportDueDay":3,"timezone":"Asia/Shanghai"}} */
+    /** From version 2: see {@link ReportSchedule#check}. */
     public static List<Violation> checkSchedule(JsonNode content) {
-        List<Violation> problems = new ArrayList<>();
-        String weekly = content.path("weeklyReportDue").asText("");
-        String[] parts = weekly.split(" ");
-        if (parts.length != 2 || !isDay(parts[0]) || !isTime(parts[1])) {
-            problems.add(new Violation("weeklyReportDue", "must be a weekday and a time, e.g. MONDAY 10:00"));
-        }
-        JsonNode day = content.path("monthlyReportDueDay");
-        // Up to 28 so that the due date exists in every month.
-        if (!day.isInt() || day.asInt() < 1 || day.asInt() > 28) {
-            problems.add(new Violation("monthlyReportDueDay", "must be a day of the month from 1 to 28"));
-        }
-        if (!isZone(content.path("timezone").asText(""))) {
-            problems.add(new Violation("timezone", "must be an IANA time zone, e.g. Asia/Shanghai"));
-        }
-        return problems;
+        return ReportSchedule.check(content);
     }
 
     /** {@code {"sensitiveFields":[...],"approverRole":"data-steward","maxValidityHours":72}} */
@@ -65,32 +46,5 @@ public final class ReportingPolicies {
             problems.add(new Violation("maxValidityHours", "must be a whole number of hours from 1 to 720"));
         }
         return problems;
-    }
-
-    private static boolean isDay(String value) {
-        try {
-            DayOfWeek.valueOf(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isTime(String value) {
-        try {
-            LocalTime.parse(value);
-            return value.length() == 5;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean isZone(String value) {
-        try {
-            ZoneId.of(value);
-            return value.contains("/") || "UTC".equals(value);
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 }

@@ -24,9 +24,7 @@ class ReportingPoliciesTest {
 
     @Test
     void the_seeded_schedule_and_export_policies_are_valid() throws Exception {
-        assertTrue(ReportingPolicies.checkSchedule(
-                json("{\"weeklyReportDue\":\"MONDAY 10:00\",\"monthlyReportDueDay\":3,\"timezone\":\"Asia/Shanghai\"}"))
-                .isEmpty());
+        assertTrue(ReportingPolicies.checkSchedule(json(ReportScheduleTest.ADOPTED)).isEmpty());
         assertTrue(ReportingPolicies.checkExport(json(
                 "{\"sensitiveFields\":[\"customerName\",\"netAmount\",\"costAmount\",\"ownerId\"],\"approverRole\":\"data-steward\",\"maxValidityHours\":72}"))
                 .isEmpty());
@@ -34,10 +32,11 @@ class ReportingPoliciesTest {
 
     @Test
     void a_schedule_with_a_bad_weekday_a_day_31_and_an_unknown_zone_names_all_three() throws Exception {
-        assertEquals(List.of("weeklyReportDue", "monthlyReportDueDay", "timezone"), fields(ReportingPolicies.checkSchedule(
-                json("{\"weeklyReportDue\":\"MONTAG 10:00\",\"monthlyReportDueDay\":31,\"timezone\":\"Mars/Olympus\"}"))));
-        assertEquals(List.of("weeklyReportDue"), fields(ReportingPolicies.checkSchedule(
-                json("{\"weeklyReportDue\":\"MONDAY 25:00\",\"monthlyReportDueDay\":28,\"timezone\":\"UTC\"}"))));
+        assertEquals(List.of("weekly.dueDay", "monthly.dueBusinessDay", "calendar.timeZone"), fields(ReportingPolicies.checkSchedule(
+                json(ReportScheduleTest.ADOPTED.replace("\"MON\",\"dueTime\"", "\"MONTAG\",\"dueTime\"")
+                        .replace("\"dueBusinessDay\":3", "\"dueBusinessDay\":31").replace("Asia/Shanghai", "Mars/Olympus")))));
+        assertEquals(List.of("weekly.dueTime"), fields(ReportingPolicies.checkSchedule(
+                json(ReportScheduleTest.ADOPTED.replace("10:00", "25:00")))));
     }
 
     @Test
