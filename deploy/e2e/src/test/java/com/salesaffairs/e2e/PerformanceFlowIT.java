@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpRequest;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +51,16 @@ import com.salesaffairs.e2e.client.performance.model.ProposalView;
 import com.salesaffairs.e2e.client.performance.model.RepKpiView;
 import com.salesaffairs.e2e.client.performance.model.ReturnRequest;
 import com.salesaffairs.e2e.client.performance.model.ScorecardKpi;
+import com.salesaffairs.e2e.client.reporting.api.SalesReportsApi;
+import com.salesaffairs.e2e.client.reporting.model.DraftSalesReportRequest;
+import com.salesaffairs.e2e.client.reporting.model.SalesReportView;
 
 /**
  * Targets, KPIs and commission against the running stack, through the Java clients generated from
  * the services' OpenAPI documents: alice proposes her target for this month and mike approves it
  * adjusted; alice settles two orders and fiona refunds part of one; a customer answers a survey
- * about one of them; performance-service, fed only by the events, then shows the revenue, the
+ * about one of them; alice hands in a past week's sales report late; performance-service, fed only
+ * by the events, then shows the revenue, the on-time report rate of the month it was due, the
  * scorecard and a commission statement whose every order is checked to the cent against the
  * adopted tiers (2% to 80% attainment, 4% to 100%, 6% above) recomputed here; the director closes
  * the previous month.
@@ -181,7 +189,10 @@ class PerformanceFlowIT {
             assertEquals(404, hidden.getCode(), outsider + " reads alice's statement");
         }
 
-        // h. the director closes the previous month (once for the machine: a second close is 409)
+        // h. alice hands in a weekly report of a past week, late: her on-time rate of the month it was due counts it
+        reportCountsInTheMonthItWasDue();
+
+        // i. the director closes the previous month (once for the machine: a second close is 409)
         ApiException early = assertThrows(ApiException.class, () -> appraisals("diana").closeAppraisalPeriod(month));
         assertEquals(422, early.getCode(), "a month that is not over: " + early.getResponseBody());
         assertTrue(early.getResponseBody().contains("appraisal.period-not-over"), early.getResponseBody());
@@ -199,6 +210,59 @@ class PerformanceFlowIT {
         assertEquals(AppraisalView.StatusEnum.CLOSED, previousMonth.getStatus());
         assertEquals(StackClient.claims(stack.token("diana")).path("sub").asText(), previousMonth.getClosedBy(),
                 "closed by the director (her user id)");
+    }
+
+    /**
+     * alice drafts and submits the WEEKLY report of a past week (one per rep and week: a week used by an
+     * earlier run on the same database is 409, so another is drawn). It is due the Monday after the
+     * week at 10:00 Asia/Shanghai (reporting.schedule v2), so it is late, and performance-service
+     * counts it in the month of that Monday: one more report due, none more on time.
+     */
+    private void reportCountsInTheMonthItWasDue() throws Exception {
+        SalesReportsApi reports = new SalesReportsApi(reporting("alice"));
+        SalesReportView draft = null;
+        LocalDate dueDay = null;
+        RepKpiView before = null;
+        for (int attempt = 0; draft == null && attempt < 10; attempt++) {
+            int year = 2021 + ThreadLocalRandom.current().nextInt(4);
+            int week = 1 + ThreadLocalRandom.current().nextInt(52);
+            LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
+            dueDay = monday.plusWeeks(1);
+            String dueMonth = YearMonth.from(dueDay).toString();
+            before = SalesSteps.steady(() -> call(() -> kpis("alice").getRepKpi(StackClient.ALICE_ID, dueMonth)));
+            String label = String.format("%d-W%02d", year, week);
+            try {
+                draft = reports.draftSalesReport(new DraftSalesReportRequest().kind(DraftSalesReportRequest.KindEnum.WEEKLY).period(label)
+                        .summary("e2e: week " + label).highlights("two renewals").risks("a slow distributor")
+                        .nextSteps("visit the distributor"), UUID.randomUUID().toString());
+            } catch (com.salesaffairs.e2e.client.reporting.ApiException taken) {
+                assertEquals(409, taken.getCode(), "only an earlier run's report of the week may refuse it: " + taken.getResponseBody());
+            }
+        }
+        assertNotNull(draft, "ten past weeks all taken");
+        SalesReportView submitted = reports.submitSalesReport(draft.getId().toString(), null);
+        assertEquals(SalesReportView.StatusEnum.SUBMITTED, submitted.getStatus());
+        assertEquals(dueDay.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), submitted.getDueAt().toInstant(),
+                "due the Monday after the week, 10:00 Asia/Shanghai");
+        assertFalse(submitted.getOnTime(), "handed in years late");
+        String dueMonth = YearMonth.from(dueDay).toString();
+        int dueBefore = sampleSize(before, "reportTimeliness");
+        BigDecimal rateBefore = dueBefore == 0 ? BigDecimal.ZERO : kpi(before, "reportTimeliness").getValue();
+        long onTimeBefore = rateBefore.multiply(BigDecimal.valueOf(dueBefore)).divide(HUNDRED, 0, RoundingMode.HALF_UP).longValue();
+        RepKpiView after = StackClient.eventually(PROJECTION_WAIT, () -> {
+            RepKpiView now = call(() -> kpis("alice").getRepKpi(StackClient.ALICE_ID, dueMonth));
+            assertEquals(dueBefore + 1, sampleSize(now, "reportTimeliness"), "reports due in " + dueMonth + ": " + now.getScorecard());
+            return now;
+        });
+        BigDecimal expectedRate = BigDecimal.valueOf(onTimeBefore * 100).divide(BigDecimal.valueOf(dueBefore + 1L), 2, RoundingMode.HALF_UP);
+        assertEquals(0, expectedRate.compareTo(kpi(after, "reportTimeliness").getValue()),
+                "on-time rate of " + dueMonth + " with one more late report: " + kpi(after, "reportTimeliness"));
+    }
+
+    private com.salesaffairs.e2e.client.reporting.ApiClient reporting(String username) {
+        var client = new com.salesaffairs.e2e.client.reporting.ApiClient();
+        client.updateBaseUri(Service.REPORTING.baseUrl());
+        return client.setRequestInterceptor(bearer(username));
     }
 
     /** alice files her target; a SUBMITTED one left by an interrupted earlier run is returned first. */
