@@ -7,45 +7,71 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.Set;
 
+import com.salesaffairs.platform.calendar.WorkingDays;
+
 /**
- * Working time: working days (weekdays, minus public holidays, plus the weekend days declared working
- * days, 调休) from {@code opens} to {@code closes} in one time zone. Pure arithmetic, no clock: the
+ * Working time: {@link WorkingDays working days} (weekdays, minus public holidays, plus the weekend days
+ * declared working days, 调休) from {@code opens} to {@code closes} in one time zone. Pure arithmetic, no clock: the
  * SLA clocks of after-sales (policy 3.3) count in it.
  *
  * <p>Rules: a holiday is never a working day, even on a weekday; a make-up working day always is, even
  * on a weekend; the working window of a day is [opens, closes], so a deadline may fall on the
  * closing minute itself (17:00 + 1h = 18:00 the same day, not 09:00 the next).
  */
-public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes,
-        Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {
+public record BusinessCalendar(WorkingDays days, LocalTime opens, LocalTime closes) {
 
     /** Ten years of days without a working one means the calendar is broken, not the deadline far. */
     private static final int MAX_DAYS_SEARCHED = 3660;
 
     public BusinessCalendar {
+        requireWindow(opens, closes);
+        Objects.requireNonNull(days, "days");
+    }
+
+    public BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes,
+            Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {
+        this(days(zone, workingDays, opens, closes, holidays, makeUpWorkingDays), opens, closes);
+    }
+
+    /** The working days, once the hours are known to be a window (that is checked first). */
+    private static WorkingDays days(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes,
+            Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {
+        requireWindow(opens, closes);
+        return new WorkingDays(zone, workingDays, holidays, makeUpWorkingDays);
+    }
+
+    private static void requireWindow(LocalTime opens, LocalTime closes) {
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("a working day must open before it closes");
         }
-        workingDays = Set.copyOf(workingDays);
-        holidays = Set.copyOf(holidays);
-        makeUpWorkingDays = Set.copyOf(makeUpWorkingDays);
-        if (workingDays.isEmpty() && makeUpWorkingDays.isEmpty()) {
-            throw new IllegalArgumentException("a calendar needs working days");
-        }
+    }
+
+    public ZoneId zone() {
+        return days.zone();
+    }
+
+    public Set<DayOfWeek> workingDays() {
+        return days.workingDays();
+    }
+
+    public Set<LocalDate> holidays() {
+        return days.holidays();
+    }
+
+    public Set<LocalDate> makeUpWorkingDays() {
+        return days.makeUpWorkingDays();
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        if (makeUpWorkingDays.contains(day)) {
-            return true;
-        }
-        return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        return days.isWorkingDay(day);
     }
 
     /** Whether the instant lies in a working window, both ends included. */
     public boolean isWorkingTime(Instant at) {
-        ZonedDateTime t = at.atZone(zone);
+        ZonedDateTime t = at.atZone(zone());
         LocalTime time = t.toLocalTime();
         return isWorkingDay(t.toLocalDate()) && !time.isBefore(opens) && !time.isAfter(closes);
     }
@@ -62,12 +88,12 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
             return start;
         }
         Duration remaining = amount;
-        ZonedDateTime t = start.atZone(zone);
+        ZonedDateTime t = start.atZone(zone());
         for (int i = 0; i < MAX_DAYS_SEARCHED; i++) {
             LocalDate day = t.toLocalDate();
             if (isWorkingDay(day)) {
-                ZonedDateTime open = day.atTime(opens).atZone(zone);
-                ZonedDateTime close = day.atTime(closes).atZone(zone);
+                ZonedDateTime open = day.atTime(opens).atZone(zone());
+                ZonedDateTime close = day.atTime(closes).atZone(zone());
                 ZonedDateTime from = t.isBefore(open) ? open : t;
                 if (from.isBefore(close)) {
                     Duration available = Duration.between(from, close);
@@ -77,7 +103,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
                     remaining = remaining.minus(available);
                 }
             }
-            t = day.plusDays(1).atStartOfDay(zone);
+            t = day.plusDays(1).atStartOfDay(zone());
         }
         throw new IllegalStateException("no working time within " + MAX_DAYS_SEARCHED + " days of " + start);
     }
@@ -88,14 +114,14 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
             return Duration.ZERO;
         }
         Duration total = Duration.ZERO;
-        ZonedDateTime end = to.atZone(zone);
-        ZonedDateTime t = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone());
+        ZonedDateTime t = from.atZone(zone());
         LocalDate day = t.toLocalDate();
         LocalDate last = end.toLocalDate();
         while (!day.isAfter(last)) {
             if (isWorkingDay(day)) {
-                ZonedDateTime open = day.atTime(opens).atZone(zone);
-                ZonedDateTime close = day.atTime(closes).atZone(zone);
+                ZonedDateTime open = day.atTime(opens).atZone(zone());
+                ZonedDateTime close = day.atTime(closes).atZone(zone());
                 ZonedDateTime a = t.isAfter(open) ? t : open;
                 ZonedDateTime b = end.isBefore(close) ? end : close;
                 if (b.isAfter(a)) {

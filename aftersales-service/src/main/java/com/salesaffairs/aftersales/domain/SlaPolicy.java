@@ -1,12 +1,8 @@
 package com.salesaffairs.aftersales.domain;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesaffairs.platform.calendar.WorkingDays;
 import com.salesaffairs.platform.problem.Violation;
 
 /**
@@ -47,8 +44,6 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Bi
 
     private static final BigDecimal MAX = BigDecimal.valueOf(MAX_HOURS);
 
-    private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
-
     public SlaPolicy {
         firstResponseHours = Collections.unmodifiableMap(new EnumMap<>(firstResponseHours));
         resolutionHours = Collections.unmodifiableMap(new EnumMap<>(resolutionHours));
@@ -66,15 +61,9 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Bi
             throw new IllegalStateException("aftersales.sla v" + version + " is unusable: " + problems);
         }
         JsonNode cal = content.path("calendar");
-        Set<DayOfWeek> working = new HashSet<>();
-        cal.path("workingDays").forEach(d -> working.add(DayOfWeek.of(DAYS.indexOf(d.asText()) + 1)));
-        Set<LocalDate> holidays = new HashSet<>();
-        cal.path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asText())));
-        Set<LocalDate> makeUp = new HashSet<>();
-        cal.path("makeUpWorkingDays").forEach(d -> makeUp.add(LocalDate.parse(d.asText())));
-        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(cal.path("timeZone").asText()), working,
+        BusinessCalendar calendar = new BusinessCalendar(WorkingDays.parse(cal),
                 LocalTime.parse(cal.path("hours").path("start").asText()),
-                LocalTime.parse(cal.path("hours").path("end").asText()), holidays, makeUp);
+                LocalTime.parse(cal.path("hours").path("end").asText()));
         Map<Severity, BigDecimal> response = new EnumMap<>(Severity.class);
         Map<Severity, BigDecimal> resolution = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
@@ -153,37 +142,13 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Bi
             problems.add(new Violation("calendar", "must be an object with timeZone, workingDays, hours, holidays, makeUpWorkingDays"));
             return;
         }
-        JsonNode zone = cal.path("timeZone");
-        try {
-            if (!zone.isTextual()) {
-                throw new DateTimeException("missing");
-            }
-            ZoneId.of(zone.asText());
-        } catch (DateTimeException e) {
-            problems.add(new Violation("calendar.timeZone", "must be an IANA time zone such as Asia/Shanghai"));
-        }
-        JsonNode days = cal.path("workingDays");
-        if (!days.isArray() || days.isEmpty()) {
-            problems.add(new Violation("calendar.workingDays", "must list at least one of " + DAYS));
-        } else {
-            for (int i = 0; i < days.size(); i++) {
-                if (!DAYS.contains(days.get(i).asText(""))) {
-                    problems.add(new Violation("calendar.workingDays[" + i + "]", "must be one of " + DAYS));
-                }
-            }
-        }
+        WorkingDays.checkZoneAndDays(cal, "calendar", problems);
         LocalTime start = time(cal.path("hours").path("start"), "calendar.hours.start", problems);
         LocalTime end = time(cal.path("hours").path("end"), "calendar.hours.end", problems);
         if (start != null && end != null && !start.isBefore(end)) {
             problems.add(new Violation("calendar.hours.end", "must be after calendar.hours.start"));
         }
-        Set<LocalDate> holidays = dates(cal.path("holidays"), "calendar.holidays", problems);
-        Set<LocalDate> makeUp = dates(cal.path("makeUpWorkingDays"), "calendar.makeUpWorkingDays", problems);
-        for (LocalDate d : makeUp) {
-            if (holidays.contains(d)) {
-                problems.add(new Violation("calendar.makeUpWorkingDays", d + " is also a holiday"));
-            }
-        }
+        WorkingDays.checkDates(cal, "calendar", problems);
     }
 
     private static LocalTime time(JsonNode node, String field, List<Violation> problems) {
@@ -196,22 +161,6 @@ public record SlaPolicy(int version, BusinessCalendar calendar, Map<Severity, Bi
         }
         problems.add(new Violation(field, "must be a time HH:mm"));
         return null;
-    }
-
-    private static Set<LocalDate> dates(JsonNode node, String field, List<Violation> problems) {
-        Set<LocalDate> dates = new HashSet<>();
-        if (!node.isArray()) {
-            problems.add(new Violation(field, "must be a list of dates yyyy-MM-dd (may be empty)"));
-            return dates;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            try {
-                dates.add(LocalDate.parse(node.get(i).asText("")));
-            } catch (DateTimeParseException e) {
-                problems.add(new Violation(field + "[" + i + "]", "must be a date yyyy-MM-dd"));
-            }
-        }
-        return dates;
     }
 
     private static void hours(JsonNode content, String field, List<Violation> problems) {

@@ -17,6 +17,7 @@ import com.salesaffairs.performance.domain.OpportunityOutcome;
 import com.salesaffairs.performance.domain.OpportunityOutcome.Outcome;
 import com.salesaffairs.performance.service.KpiFactService;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -40,7 +41,7 @@ public class OpportunityFactsConsumer {
     public OpportunityFactsConsumer(InboundEvents inbound, KpiFactService facts, ObjectMapper json) {
         this.inbound = inbound;
         this.facts = facts;
-        this.reader = FactFields.reader(json);
+        this.reader = PayloadFields.reader(json);
     }
 
     @Incoming("opportunity-events")
@@ -59,7 +60,7 @@ public class OpportunityFactsConsumer {
         if (outcome == null) {
             return;
         }
-        FactFields opportunity = FactFields.of(reader, event, "opportunity fact", InvalidKpiFact::new);
+        PayloadFields opportunity = PayloadFields.lenient(reader, event, "opportunity fact", InvalidKpiFact::new);
         if (opportunity.optionalText("assigneeId") == null) {
             // The contract allows an unassigned opportunity; it is nobody's win or loss.
             LOG.infof("opportunity %s has no assignee; %s counts for no rep", opportunity.optionalText("opportunityId"),
@@ -69,7 +70,7 @@ public class OpportunityFactsConsumer {
         facts.opportunity(outcome(opportunity, outcome));
     }
 
-    static OpportunityOutcome outcome(FactFields opportunity, Outcome outcome) {
+    static OpportunityOutcome outcome(PayloadFields opportunity, Outcome outcome) {
         BigDecimal amount = opportunity.optionalMoney("estimatedAmount");
         String currency = opportunity.optionalText("currency");
         // kept for information only (the win rate counts opportunities); in CNY or not at all

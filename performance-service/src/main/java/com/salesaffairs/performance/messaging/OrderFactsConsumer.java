@@ -14,6 +14,7 @@ import com.salesaffairs.performance.domain.KpiContribution;
 import com.salesaffairs.performance.domain.RevenueFact;
 import com.salesaffairs.performance.service.KpiFactService;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,7 +37,7 @@ public class OrderFactsConsumer {
     public OrderFactsConsumer(InboundEvents inbound, KpiFactService facts, ObjectMapper json) {
         this.inbound = inbound;
         this.facts = facts;
-        this.reader = FactFields.reader(json);
+        this.reader = PayloadFields.reader(json);
     }
 
     @Incoming("order-events")
@@ -55,11 +56,11 @@ public class OrderFactsConsumer {
         }
     }
 
-    private FactFields fields(EventEnvelope event) throws Exception {
-        return FactFields.of(reader, event, "order fact", InvalidOrderFact::new);
+    private PayloadFields fields(EventEnvelope event) throws Exception {
+        return PayloadFields.lenient(reader, event, "order fact", InvalidOrderFact::new);
     }
 
-    static RevenueFact settled(EventEnvelope event, FactFields order) {
+    static RevenueFact settled(EventEnvelope event, PayloadFields order) {
         KpiContribution c = KpiContribution.settledOrder(order.text("ownerId"), order.optionalText("team"),
                 order.optionalText("region"), order.optionalText("currency"), order.money("netAmount"),
                 order.money("costAmount"), order.instant("settledAt"));
@@ -67,7 +68,7 @@ public class OrderFactsConsumer {
                 order.optionalText("orderNumber"), null, order.optionalUuid("customerId"), c, order.instant("settledAt"));
     }
 
-    static RevenueFact refunded(EventEnvelope event, FactFields refund) {
+    static RevenueFact refunded(EventEnvelope event, PayloadFields refund) {
         KpiContribution c = KpiContribution.refund(refund.text("ownerId"), refund.optionalText("team"),
                 refund.optionalText("region"), refund.optionalText("currency"), refund.money("amount"),
                 refund.instant("refundedAt"));

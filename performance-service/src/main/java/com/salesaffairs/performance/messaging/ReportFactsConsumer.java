@@ -13,6 +13,7 @@ import com.salesaffairs.performance.domain.InvalidKpiFact;
 import com.salesaffairs.performance.domain.ReportFact;
 import com.salesaffairs.performance.service.KpiFactService;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -33,7 +34,7 @@ public class ReportFactsConsumer {
     public ReportFactsConsumer(InboundEvents inbound, KpiFactService facts, ObjectMapper json) {
         this.inbound = inbound;
         this.facts = facts;
-        this.reader = FactFields.reader(json);
+        this.reader = PayloadFields.reader(json);
     }
 
     @Incoming("reporting-events")
@@ -44,11 +45,11 @@ public class ReportFactsConsumer {
 
     void apply(EventEnvelope event) throws Exception {
         if (REPORT_SUBMITTED.equals(event.type())) {
-            facts.report(report(FactFields.of(reader, event, "report fact", InvalidKpiFact::new)));
+            facts.report(report(PayloadFields.lenient(reader, event, "report fact", InvalidKpiFact::new)));
         }
     }
 
-    static ReportFact report(FactFields report) {
+    static ReportFact report(PayloadFields report) {
         return new ReportFact(report.uuid("reportId"), report.text("repId"), report.optionalText("team"),
                 report.optionalText("period"), report.instant("dueAt"), report.instant("submittedAt"),
                 report.bool("onTime"));

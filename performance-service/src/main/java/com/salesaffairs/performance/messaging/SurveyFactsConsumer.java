@@ -13,6 +13,7 @@ import com.salesaffairs.performance.domain.InvalidKpiFact;
 import com.salesaffairs.performance.domain.SatisfactionFact;
 import com.salesaffairs.performance.service.KpiFactService;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -30,7 +31,7 @@ public class SurveyFactsConsumer {
     public SurveyFactsConsumer(InboundEvents inbound, KpiFactService facts, ObjectMapper json) {
         this.inbound = inbound;
         this.facts = facts;
-        this.reader = FactFields.reader(json);
+        this.reader = PayloadFields.reader(json);
     }
 
     @Incoming("aftersales-events")
@@ -41,11 +42,11 @@ public class SurveyFactsConsumer {
 
     void apply(EventEnvelope event) throws Exception {
         if (SURVEY_COMPLETED.equals(event.type())) {
-            facts.satisfaction(survey(FactFields.of(reader, event, "survey fact", InvalidKpiFact::new)));
+            facts.satisfaction(survey(PayloadFields.lenient(reader, event, "survey fact", InvalidKpiFact::new)));
         }
     }
 
-    static SatisfactionFact survey(FactFields survey) {
+    static SatisfactionFact survey(PayloadFields survey) {
         return new SatisfactionFact(survey.uuid("surveyId"), survey.text("repId"), survey.optionalText("team"),
                 survey.optionalUuid("customerId"), survey.optionalUuid("caseId"), survey.optionalUuid("orderId"),
                 survey.integer("score"), survey.integer("likelihoodToRecommend"), survey.instant("answeredAt"));

@@ -1,35 +1,26 @@
 package com.salesaffairs.reporting.domain;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Set;
+
+import com.salesaffairs.platform.calendar.WorkingDays;
 
 /**
- * Which days are business days on {@code reporting.schedule}'s calendar: the working weekdays, minus
- * public holidays, plus the weekend days declared working days to bridge a holiday (调休). A holiday is
- * never a business day, even on a weekday; a make-up day always is, even on a Saturday.
- *
- * <p>aftersales-service's {@code BusinessCalendar} reads the same calendar content, but also counts
- * working hours; report due dates count only days, so reporting keeps this small rule of its own
- * rather than a shared class that would have to serve both.
+ * The business days of {@code reporting.schedule}'s calendar, the platform's {@link WorkingDays}: the
+ * working weekdays, minus public holidays, plus the weekend days declared working days to bridge a
+ * holiday (调休). A holiday is never a business day, even on a weekday; a make-up day always is, even
+ * on a Saturday. Report due dates count business days within a month.
  */
-public record BusinessDays(Set<DayOfWeek> workingDays, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {
+public record BusinessDays(WorkingDays days) {
 
     public BusinessDays {
-        workingDays = Set.copyOf(workingDays);
-        holidays = Set.copyOf(holidays);
-        makeUpWorkingDays = Set.copyOf(makeUpWorkingDays);
-        if (workingDays.isEmpty()) {
+        if (days.workingDays().isEmpty()) {
             throw new IllegalArgumentException("a calendar needs working days");
         }
     }
 
     public boolean isBusinessDay(LocalDate day) {
-        if (makeUpWorkingDays.contains(day)) {
-            return true;
-        }
-        return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        return days.isWorkingDay(day);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.salesaffairs.reporting.domain;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +9,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesaffairs.platform.calendar.WorkingDays;
 import com.salesaffairs.platform.problem.Violation;
 
 /**
@@ -40,7 +39,7 @@ public record ReportSchedule(int version, ZoneId zone, DayOfWeek weeklyDueDay, L
     /** Ten business days into a month is later than any schedule needs; and every month has ten. */
     static final int MAX_DUE_BUSINESS_DAY = 10;
 
-    private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+    private static final List<String> DAYS = WorkingDays.DAY_NAMES;
     private static final Set<String> FIELDS = Set.of("weekly", "monthly", "calendar");
 
     /** Reads a stored version; content that {@link #check} refuses never got approved, so it is a deployment error. */
@@ -49,19 +48,13 @@ public record ReportSchedule(int version, ZoneId zone, DayOfWeek weeklyDueDay, L
         if (!problems.isEmpty()) {
             throw new IllegalStateException("reporting.schedule v" + version + " is unusable: " + problems);
         }
-        JsonNode cal = content.path("calendar");
-        Set<DayOfWeek> working = new HashSet<>();
-        cal.path("workingDays").forEach(d -> working.add(day(d.asText())));
-        Set<LocalDate> holidays = new HashSet<>();
-        cal.path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asText())));
-        Set<LocalDate> makeUp = new HashSet<>();
-        cal.path("makeUpWorkingDays").forEach(d -> makeUp.add(LocalDate.parse(d.asText())));
-        return new ReportSchedule(version, ZoneId.of(cal.path("timeZone").asText()),
+        WorkingDays days = WorkingDays.parse(content.path("calendar"));
+        return new ReportSchedule(version, days.zone(),
                 day(content.path("weekly").path("dueDay").asText()),
                 LocalTime.parse(content.path("weekly").path("dueTime").asText()),
                 content.path("monthly").path("dueBusinessDay").asInt(),
                 LocalTime.parse(content.path("monthly").path("dueTime").asText()),
-                new BusinessDays(working, holidays, makeUp));
+                new BusinessDays(days));
     }
 
     /** When the report for the period is due. */
@@ -125,32 +118,7 @@ public record ReportSchedule(int version, ZoneId zone, DayOfWeek weeklyDueDay, L
             problems.add(new Violation("calendar", "must be an object with timeZone, workingDays, holidays, makeUpWorkingDays"));
             return;
         }
-        JsonNode zone = cal.path("timeZone");
-        try {
-            if (!zone.isTextual()) {
-                throw new DateTimeException("missing");
-            }
-            ZoneId.of(zone.asText());
-        } catch (DateTimeException e) {
-            problems.add(new Violation("calendar.timeZone", "must be an IANA time zone such as Asia/Shanghai"));
-        }
-        JsonNode days = cal.path("workingDays");
-        if (!days.isArray() || days.isEmpty()) {
-            problems.add(new Violation("calendar.workingDays", "must list at least one of " + DAYS));
-        } else {
-            for (int i = 0; i < days.size(); i++) {
-                if (!DAYS.contains(days.get(i).asText(""))) {
-                    problems.add(new Violation("calendar.workingDays[" + i + "]", "must be one of " + DAYS));
-                }
-            }
-        }
-        Set<LocalDate> holidays = dates(cal.path("holidays"), "calendar.holidays", problems);
-        Set<LocalDate> makeUp = dates(cal.path("makeUpWorkingDays"), "calendar.makeUpWorkingDays", problems);
-        for (LocalDate d : makeUp) {
-            if (holidays.contains(d)) {
-                problems.add(new Violation("calendar.makeUpWorkingDays", d + " is also a holiday"));
-            }
-        }
+        WorkingDays.check(cal, "calendar", problems);
     }
 
     private static void time(JsonNode node, String field, List<Violation> problems) {
@@ -165,23 +133,7 @@ public record ReportSchedule(int version, ZoneId zone, DayOfWeek weeklyDueDay, L
         problems.add(new Violation(field, "must be a time HH:mm"));
     }
 
-    private static Set<LocalDate> dates(JsonNode node, String field, List<Violation> problems) {
-        Set<LocalDate> dates = new HashSet<>();
-        if (!node.isArray()) {
-            problems.add(new Violation(field, "must be a list of dates yyyy-MM-dd (may be empty)"));
-            return dates;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            try {
-                dates.add(LocalDate.parse(node.get(i).asText("")));
-            } catch (DateTimeParseException e) {
-                problems.add(new Violation(field + "[" + i + "]", "must be a date yyyy-MM-dd"));
-            }
-        }
-        return dates;
-    }
-
     private static DayOfWeek day(String name) {
-        return DayOfWeek.of(DAYS.indexOf(name) + 1);
+        return WorkingDays.day(name);
     }
 }

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
+import com.salesaffairs.reporting.domain.InvalidFact;
 import com.salesaffairs.reporting.domain.FeedbackCategory;
 import com.salesaffairs.reporting.domain.FeedbackFact;
 import com.salesaffairs.reporting.domain.FeedbackSeverity;
@@ -33,7 +35,7 @@ public class AftersalesFactsConsumer {
     public AftersalesFactsConsumer(InboundEvents inbound, FactRecorder recorder, ObjectMapper json, Clock clock) {
         this.inbound = inbound;
         this.recorder = recorder;
-        this.reader = FactPayload.reader(json);
+        this.reader = PayloadFields.reader(json);
         this.clock = clock;
     }
 
@@ -45,11 +47,11 @@ public class AftersalesFactsConsumer {
 
     void apply(EventEnvelope event) {
         if (FEEDBACK_LOGGED.equals(event.type())) {
-            recorder.feedbackLogged(logged(FactPayload.of(event, reader)));
+            recorder.feedbackLogged(logged(PayloadFields.strict(reader, event, InvalidFact::new)));
         }
     }
 
-    private FeedbackFact logged(FactPayload feedback) {
+    private FeedbackFact logged(PayloadFields feedback) {
         FeedbackFact.Origin origin = new FeedbackFact.Origin(feedback.uuid("customerId"),
                 feedback.optionalUuid("orderId"), feedback.optionalText("ownerId"), feedback.optionalText("team"),
                 feedback.optionalText("region"), feedback.optionalText("channel"));

@@ -10,10 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.salesaffairs.platform.events.EventEnvelope;
+import com.salesaffairs.platform.events.PayloadFields;
 import com.salesaffairs.platform.inbox.InboundEvents;
+import com.salesaffairs.reporting.domain.InvalidFact;
 import com.salesaffairs.reporting.domain.RefundFact;
 import com.salesaffairs.reporting.domain.SalesFact;
 import com.salesaffairs.reporting.domain.SalesFactLine;
@@ -38,7 +41,7 @@ public class OrderFactsConsumer {
     public OrderFactsConsumer(InboundEvents inbound, FactRecorder recorder, ObjectMapper json, Clock clock) {
         this.inbound = inbound;
         this.recorder = recorder;
-        this.reader = FactPayload.reader(json);
+        this.reader = PayloadFields.reader(json);
         this.clock = clock;
     }
 
@@ -51,17 +54,17 @@ public class OrderFactsConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case SETTLED -> recorder.settled(settled(FactPayload.of(event, reader)));
-            case REFUNDED -> recorder.refunded(refunded(FactPayload.of(event, reader)));
+            case SETTLED -> recorder.settled(settled(PayloadFields.strict(reader, event, InvalidFact::new)));
+            case REFUNDED -> recorder.refunded(refunded(PayloadFields.strict(reader, event, InvalidFact::new)));
             default -> {
                 // not a sales fact; the inbox row is all that is kept
             }
         }
     }
 
-    private SalesFact settled(FactPayload order) {
+    private SalesFact settled(PayloadFields order) {
         List<SalesFactLine> lines = order.objects("lines").stream()
-                .map(l -> new SalesFactLine(l.text("sku"), l.optionalText("category"), l.wholeNumber("quantity"),
+                .map(l -> new SalesFactLine(l.text("sku"), l.optionalText("category"), wholeNumber(l, "quantity"),
                         l.money("netAmount"), l.money("costAmount")))
                 .toList();
         return SalesFact.settled(order.uuid("orderId"), order.optionalText("orderNumber"), order.uuid("customerId"),
@@ -69,14 +72,23 @@ public class OrderFactsConsumer {
                 order.instant("settledAt"), lines, clock.instant());
     }
 
-    private RefundFact refunded(FactPayload refund) {
+    private RefundFact refunded(PayloadFields refund) {
         return RefundFact.refunded(refund.uuid("refundId"), refund.uuid("orderId"), refund.optionalUuid("customerId"),
                 seller(refund), refund.text("currency"), refund.money("amount"), refund.instant("refundedAt"),
                 clock.instant());
     }
 
-    private static SalesFact.Seller seller(FactPayload fact) {
+    private static SalesFact.Seller seller(PayloadFields fact) {
         return new SalesFact.Seller(fact.text("ownerId"), fact.optionalText("team"), fact.optionalText("region"),
                 fact.optionalText("channel"));
+    }
+
+    /** A whole number; a missing field is no whole number either. */
+    private static int wholeNumber(PayloadFields fields, String field) {
+        JsonNode value = fields.node(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw fields.invalid(field, "must be a whole number");
+        }
+        return value.intValue();
     }
 }
