@@ -39,7 +39,9 @@ import com.salesaffairs.e2e.client.performance.ApiException;
 import com.salesaffairs.e2e.client.performance.api.AppraisalsApi;
 import com.salesaffairs.e2e.client.performance.api.CommissionsApi;
 import com.salesaffairs.e2e.client.performance.api.KpisApi;
+import com.salesaffairs.e2e.client.performance.api.RewardsApi;
 import com.salesaffairs.e2e.client.performance.api.TargetsApi;
+import com.salesaffairs.e2e.client.performance.model.AppraisalResultView;
 import com.salesaffairs.e2e.client.performance.model.AppraisalView;
 import com.salesaffairs.e2e.client.performance.model.Band;
 import com.salesaffairs.e2e.client.performance.model.CommissionStatement;
@@ -50,6 +52,8 @@ import com.salesaffairs.e2e.client.performance.model.ProposalRequest;
 import com.salesaffairs.e2e.client.performance.model.ProposalView;
 import com.salesaffairs.e2e.client.performance.model.RepKpiView;
 import com.salesaffairs.e2e.client.performance.model.ReturnRequest;
+import com.salesaffairs.e2e.client.performance.model.RewardApproveRequest;
+import com.salesaffairs.e2e.client.performance.model.RewardRecommendation;
 import com.salesaffairs.e2e.client.performance.model.ScorecardKpi;
 import com.salesaffairs.e2e.client.reporting.api.SalesReportsApi;
 import com.salesaffairs.e2e.client.reporting.model.DraftSalesReportRequest;
@@ -63,7 +67,8 @@ import com.salesaffairs.e2e.client.reporting.model.SalesReportView;
  * by the events, then shows the revenue, the on-time report rate of the month it was due, the
  * scorecard and a commission statement whose every order is checked to the cent against the
  * adopted tiers (2% to 80% attainment, 4% to 100%, 6% above) recomputed here; the director closes
- * the previous month.
+ * the previous month, and the past month the report was due in, where alice is graded and her
+ * reward approved.
  *
  * <p>The stack's database outlives a run, so the test reads alice's month before and compares
  * differences, and the target it approves carries a fresh amount each run.
@@ -190,7 +195,8 @@ class PerformanceFlowIT {
         }
 
         // h. alice hands in a weekly report of a past week, late: her on-time rate of the month it was due counts it
-        reportCountsInTheMonthItWasDue();
+        String reportMonth = reportCountsInTheMonthItWasDue();
+        closeAndReward(reportMonth);
 
         // i. the director closes the previous month (once for the machine: a second close is 409)
         ApiException early = assertThrows(ApiException.class, () -> appraisals("diana").closeAppraisalPeriod(month));
@@ -218,7 +224,7 @@ class PerformanceFlowIT {
      * week at 10:00 Asia/Shanghai (reporting.schedule v2), so it is late, and performance-service
      * counts it in the month of that Monday: one more report due, none more on time.
      */
-    private void reportCountsInTheMonthItWasDue() throws Exception {
+    private String reportCountsInTheMonthItWasDue() throws Exception {
         SalesReportsApi reports = new SalesReportsApi(reporting("alice"));
         SalesReportView draft = null;
         LocalDate dueDay = null;
@@ -229,6 +235,9 @@ class PerformanceFlowIT {
             LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
             dueDay = monday.plusWeeks(1);
             String dueMonth = YearMonth.from(dueDay).toString();
+            if (appraisals("erin").getAppraisal(dueMonth).getStatus() != AppraisalView.StatusEnum.OPEN) {
+                continue; // closed by an earlier run: its facts would book into a later month
+            }
             before = SalesSteps.steady(() -> call(() -> kpis("alice").getRepKpi(StackClient.ALICE_ID, dueMonth)));
             String label = String.format("%d-W%02d", year, week);
             try {
@@ -257,6 +266,49 @@ class PerformanceFlowIT {
         BigDecimal expectedRate = BigDecimal.valueOf(onTimeBefore * 100).divide(BigDecimal.valueOf(dueBefore + 1L), 2, RoundingMode.HALF_UP);
         assertEquals(0, expectedRate.compareTo(kpi(after, "reportTimeliness").getValue()),
                 "on-time rate of " + dueMonth + " with one more late report: " + kpi(after, "reportTimeliness"));
+        return dueMonth;
+    }
+
+    /**
+     * The director closes the past month the late report was due in: alice's scorecard there has only
+     * the on-time rate to score, 0%, so she is frozen at grade D, and performance.rewards v2 recommends
+     * an improvement plan with training in reportTimeliness; diana approves it as recommended, which
+     * publishes sales.incentive.awarded.v1 and sales.appraisal.completed.v1 for payroll; a second
+     * approval is 409.
+     */
+    private void closeAndReward(String month) throws Exception {
+        AppraisalView closed = appraisals("diana").closeAppraisalPeriod(month);
+        assertEquals(AppraisalView.StatusEnum.CLOSED, closed.getStatus());
+        AppraisalResultView frozen = closed.getResults().stream().filter(r -> StackClient.ALICE_ID.equals(r.getRepId()))
+                .findFirst().orElseThrow(() -> new AssertionError("alice not appraised in " + month + ": " + closed.getResults()));
+        assertEquals("D", frozen.getGrade(), "only late reports to score: " + frozen);
+        RewardRecommendation recommended = new RewardsApi(performance("diana")).listRewards(month, null, null).getItems()
+                .stream().filter(r -> StackClient.ALICE_ID.equals(r.getRepId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no reward recommended for alice in " + month));
+        assertEquals(RewardRecommendation.StatusEnum.RECOMMENDED, recommended.getStatus());
+        assertEquals("D", recommended.getGrade());
+        assertTrue(recommended.getRecommended().getImprovementPlan(), "grade D: an improvement plan");
+        assertTrue(recommended.getRecommended().getTraining().contains("reportTimeliness"),
+                "training in the weakest KPI: " + recommended.getRecommended());
+        ApiException notHers = assertThrows(ApiException.class, () -> new RewardsApi(performance("mike"))
+                .approveReward(recommended.getId().toString(), new RewardApproveRequest().comment("mine to give?")));
+        assertEquals(403, notHers.getCode(), "a manager does not approve rewards");
+        RewardRecommendation approved = new RewardsApi(performance("diana")).approveReward(recommended.getId().toString(),
+                new RewardApproveRequest().training(recommended.getRecommended().getTraining())
+                        .improvementPlan(true).comment("e2e: plan agreed with alice"));
+        assertEquals(RewardRecommendation.StatusEnum.APPROVED, approved.getStatus());
+        assertEquals(recommended.getRecommended().getTraining(), approved.getAwarded().getTraining());
+        JsonNode awarded = event(StackClient.ALICE_ID, "sales.incentive.awarded.v1",
+                e -> recommended.getId().toString().equals(e.path("rewardId").asText()));
+        assertEquals(month, awarded.path("period").asText());
+        assertTrue(awarded.path("improvementPlan").asBoolean());
+        JsonNode completed = event(StackClient.ALICE_ID, "sales.appraisal.completed.v1",
+                e -> recommended.getId().toString().equals(e.path("rewardId").asText()));
+        assertEquals("D", completed.path("grade").asText());
+        assertEquals(month, completed.path("period").asText());
+        ApiException twice = assertThrows(ApiException.class, () -> new RewardsApi(performance("diana"))
+                .approveReward(recommended.getId().toString(), new RewardApproveRequest()));
+        assertEquals(409, twice.getCode(), "a reward is approved once");
     }
 
     private com.salesaffairs.e2e.client.reporting.ApiClient reporting(String username) {
