@@ -225,9 +225,12 @@ public class ScorecardService {
         Map<String, Partial> partials = new HashMap<>();
         gather(period, "rep_id", "rep_id IN (:reps)", "reps", repIds, partials);
         Map<String, ScorecardInputs> inputs = new HashMap<>();
-        partials.forEach((rep, p) -> inputs.put(rep, p.inputs(period, targets.ofRep(rep, period).orElse(null))));
+        Map<String, BigDecimal> repTargets = repIds.size() == 1
+                ? targets.ofRep(repIds.iterator().next(), period).map(t -> Map.of(repIds.iterator().next(), t)).orElse(Map.of())
+                : targets.ofReps(period);
+        partials.forEach((rep, p) -> inputs.put(rep, p.inputs(period, repTargets.get(rep))));
         for (String rep : repIds) {
-            inputs.computeIfAbsent(rep, r -> new Partial().inputs(period, targets.ofRep(r, period).orElse(null)));
+            inputs.computeIfAbsent(rep, r -> new Partial().inputs(period, repTargets.get(r)));
         }
         return inputs;
     }

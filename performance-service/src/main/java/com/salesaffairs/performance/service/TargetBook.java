@@ -1,7 +1,9 @@
 package com.salesaffairs.performance.service;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,17 @@ public class TargetBook {
 
     public Optional<BigDecimal> ofRep(String repId, KpiPeriod month) {
         return monthly(TargetLevel.REP, repId, month);
+    }
+
+    /** Every rep's target of the month, by rep id, in one query (scorecards of a team, a leaderboard, a close). */
+    public Map<String, BigDecimal> ofReps(KpiPeriod month) {
+        Map<String, BigDecimal> byRep = new HashMap<>();
+        for (MonthTarget t : targets.monthTargets(List.of(month))) {
+            if (t.level() == TargetLevel.REP) {
+                byRep.put(t.subject(), t.amount());
+            }
+        }
+        return byRep;
     }
 
     public Optional<BigDecimal> ofTeam(String team, KpiPeriod month) {
