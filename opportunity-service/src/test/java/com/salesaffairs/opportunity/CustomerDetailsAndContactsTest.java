@@ -124,7 +124,7 @@ class CustomerDetailsAndContactsTest {
     }
 
     @Test
-    void contacts_are_added_by_who_may_change_the_customer_and_read_by_who_sees_it() {
+    void contacts_are_added_by_who_may_change_the_customer_and_read_by_who_sees_it() throws Exception {
         String customer = register(TestUsers.alice(), body("Contacts " + UUID.randomUUID(), ""));
         String contact = "{\"name\":\"Li Wei\",\"title\":\"Purchasing\",\"phone\":\"+86 574 1\",\"email\":\"li@acme.example\"}";
         String location = given().auth().oauth2(TestUsers.alice()).contentType(ContentType.JSON).body(contact)
@@ -146,8 +146,25 @@ class CustomerDetailsAndContactsTest {
                 .then().statusCode(400).body("violations.field", hasItem("name")).body("violations.field", hasItem("email"));
         given().auth().oauth2(TestUsers.sam()).when().get("/api/v1/customers/" + customer + "/contacts?size=1")
                 .then().statusCode(200).body("total", equalTo(2)).body("items[0].name", equalTo("Li Wei"));
-        // Contacts are personal data: they never travel in the customer events.
-        EventProbe.all(OpportunityFixtures.TOPIC, r -> customer.equals(r.key()), Duration.ofSeconds(2))
-                .forEach(r -> org.junit.jupiter.api.Assertions.assertFalse(r.value().contains("Li Wei"), r.value()));
+        // Each contact added is a customer change: a new version with every contact so far, for reporting's copy.
+        EventProbe.Received second = EventProbe.await(OpportunityFixtures.TOPIC, r -> customer.equals(r.key())
+                && "sales.customer.updated.v1".equals(r.type()) && r.value().contains("Zhang Min"), Duration.ofSeconds(20));
+        JsonNode payload = OpportunityFixtures.assertMatchesSchema(second);
+        assertEquals(2, payload.path("contacts").size(), payload.toString());
+        assertEquals("Li Wei", payload.path("contacts").path(0).path("name").asText());
+        assertEquals("Purchasing", payload.path("contacts").path(0).path("title").asText());
+        assertEquals("+86 574 1", payload.path("contacts").path(0).path("phone").asText());
+        assertEquals("li@acme.example", payload.path("contacts").path(0).path("email").asText());
+        assertEquals("Zhang Min", payload.path("contacts").path(1).path("name").asText());
+        JsonNode first = OpportunityFixtures.assertMatchesSchema(
+                OpportunityFixtures.event(customer, "sales.customer.registered.v1"));
+        long registered = first.path("version").asLong();
+        assertEquals(0, first.path("contacts").size(), "registered before any contact");
+        assertEquals(registered + 2, payload.path("version").asLong(), "one new version per contact added");
+        given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/customers/" + customer)
+                .then().statusCode(200).header("ETag", containsString(Long.toString(registered + 2)));
+        // The refused additions published nothing: one registration and two updates.
+        assertEquals(3, EventProbe.all(OpportunityFixtures.TOPIC, r -> customer.equals(r.key()), Duration.ofSeconds(2))
+                .size());
     }
 }

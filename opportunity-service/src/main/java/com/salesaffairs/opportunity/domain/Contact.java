@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person at a customer. Personal data: never logged, never in events (only ids travel). */
+/** A person at a customer. Personal data: never logged; travels only in the customer events, for reporting, which masks it. */
 @Entity
 @Table(name = "customer_contact")
 public class Contact {

@@ -66,6 +66,14 @@ public class Customer {
         apply(details, at);
     }
 
+    /**
+     * A contact was added: the customer as other domains know it (its contacts included) changed, so
+     * it gets a new {@code updatedAt} and, on flush, a new version that consumers can order by.
+     */
+    public void contactsChanged(Instant at) {
+        this.updatedAt = at;
+    }
+
     /** The registration id this customer would have after {@code details}, for the uniqueness check. */
     public static String registrationIdAfter(Customer current, CustomerDetails details) {
         String named = RegistrationId.normalise(details.registrationId());

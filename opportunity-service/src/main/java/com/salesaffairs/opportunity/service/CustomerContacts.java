@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.salesaffairs.opportunity.domain.Contact;
 import com.salesaffairs.opportunity.domain.Customer;
+import com.salesaffairs.opportunity.messaging.CustomerEvents;
 import com.salesaffairs.opportunity.repository.ContactRepository;
 import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.rest.PageParams;
@@ -18,7 +19,11 @@ import com.salesaffairs.platform.security.Scope;
 
 import io.quarkus.panache.common.Page;
 
-/** The people at a customer. Personal data: logs carry ids only. */
+/**
+ * The people at a customer. Personal data: logs carry ids only. Adding one is a change of the
+ * customer (new version, {@code sales.customer.updated.v1} with the contacts) so that reporting's copy,
+ * which masks them per {@code reporting.export}, stays complete.
+ */
 @ApplicationScoped
 @Transactional
 public class CustomerContacts {
@@ -26,11 +31,13 @@ public class CustomerContacts {
 
     private final CustomerService customers;
     private final ContactRepository contacts;
+    private final CustomerEvents events;
     private final Clock clock;
 
-    public CustomerContacts(CustomerService customers, ContactRepository contacts, Clock clock) {
+    public CustomerContacts(CustomerService customers, ContactRepository contacts, CustomerEvents events, Clock clock) {
         this.customers = customers;
         this.contacts = contacts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -38,7 +45,10 @@ public class CustomerContacts {
         Customer customer = customers.visible(customerId, caller);
         CustomerService.requireChanger(customer, caller);
         Contact contact = Contact.of(customer.id(), name, title, phone, email, caller.userId(), clock.instant());
-        contacts.persistAndFlush(contact);
+        contacts.persist(contact);
+        customer.contactsChanged(contact.createdAt());
+        contacts.flush();
+        events.updated(customer);
         LOG.infof("contact %s added to customer %s by %s", contact.id(), customer.id(), caller.userId());
         return contact;
     }
