@@ -96,4 +96,51 @@ public class SalesFact {
     public String team() {
         return team;
     }
+
+    // Read by the consumer's batch insert (messaging/OrderFactsConsumer, repository/SalesFactBatch).
+
+    public String orderNumber() {
+        return orderNumber;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal netAmount() {
+        return netAmount;
+    }
+
+    public BigDecimal costAmount() {
+        return costAmount;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    /** The lines in order; line_no is the position from 0, as the entity's {@code @OrderColumn} stores it. */
+    public List<SalesFactLine> lines() {
+        return List.copyOf(lines);
+    }
 }

@@ -36,13 +36,11 @@ public class FeedbackFactRepository implements PanacheRepositoryBase<FeedbackFac
     /** {@code column} is one of ours, never caller input. */
     private Map<String, Long> countBy(String column, ReportWindow window, TeamReach reach) {
         Query q = getEntityManager().createNativeQuery("SELECT " + column + ", COUNT(*) FROM feedback_fact"
-                + " WHERE logged_on BETWEEN :from AND :to" + (reach.everyTeam() ? "" : " AND team = :team")
+                + " WHERE logged_on BETWEEN :from AND :to" + reach.sql("team", "owner_id")
                 + " GROUP BY 1 ORDER BY 1")
                 .setParameter("from", window.from())
                 .setParameter("to", window.to());
-        if (!reach.everyTeam()) {
-            q.setParameter("team", reach.team());
-        }
+        reach.bind(q);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Object[] row : ReadModelRows.rows(q)) {
             counts.put((String) row[0], ((Number) row[1]).longValue());

@@ -7,6 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.salesaffairs.reporting.domain.DailySales;
+import com.salesaffairs.reporting.domain.MarketDimension;
+import com.salesaffairs.reporting.domain.MarketQuery;
+import com.salesaffairs.reporting.domain.MarketSales;
 import com.salesaffairs.reporting.domain.RefundFact;
 import com.salesaffairs.reporting.domain.SalesTrendQuery;
 import com.salesaffairs.reporting.domain.TeamReach;
@@ -29,7 +32,7 @@ public class RefundFactRepository implements PanacheRepositoryBase<RefundFact, U
     /** Refunded amounts per refund day (and group) of the window, as negative daily sales. */
     public List<DailySales> dailyRefunds(SalesTrendQuery query, TeamReach reach) {
         String where = " WHERE r.refunded_on BETWEEN :from AND :to AND r.currency = :currency"
-                + (reach.everyTeam() ? "" : " AND r.team = :team");
+                + reach.sql("r.team", "r.owner_id");
         String sql;
         if (query.groupBy() == TrendDimension.CATEGORY) {
             // A refund names no category: it is shared out over the order's categories by their net amounts.
@@ -50,6 +53,26 @@ public class RefundFactRepository implements PanacheRepositoryBase<RefundFact, U
         return ReadModelRows.rows(ReadModelRows.trendParameters(getEntityManager().createNativeQuery(sql), query, reach))
                 .stream()
                 .map(r -> DailySales.refund(ReadModelRows.day(r[0]), (String) r[1], (BigDecimal) r[2]))
+                .toList();
+    }
+
+    /**
+     * Refunded amounts per market group, in the query's window and the one before it, as negative
+     * revenue. By segment, the customer is the refund's, or else the refunded order's.
+     */
+    public List<MarketSales> marketRefunds(MarketQuery query, TeamReach reach) {
+        String sql = "SELECT " + ReadModelRows.marketGroup(query.dimension()) + ", f.refunded_on < :from,"
+                + " SUM(f.amount) FROM refund_fact f"
+                + (query.dimension() == MarketDimension.SEGMENT
+                        ? " LEFT JOIN sales_fact o ON o.order_id = f.order_id"
+                                + " LEFT JOIN customer_fact c ON c.customer_id = COALESCE(f.customer_id, o.customer_id)"
+                        : "")
+                + " WHERE f.refunded_on BETWEEN :previousFrom AND :to AND f.currency = :currency"
+                + reach.sql("f.team", "f.owner_id")
+                + " GROUP BY 1, 2";
+        return ReadModelRows.rows(ReadModelRows.marketParameters(getEntityManager().createNativeQuery(sql), query, reach))
+                .stream()
+                .map(r -> MarketSales.refund((String) r[0], (Boolean) r[1], (BigDecimal) r[2]))
                 .toList();
     }
 }
