@@ -47,14 +47,52 @@ class PolicyResourceTest {
     }
 
     @Test
-    void seeded_version_one_of_the_export_policy_is_in_force() {
-        given().auth().oauth2(TestUsers.dora()).when().get("/api/v1/policies/reporting.export")
-                .then().statusCode(200).body("version", equalTo(1)).body("status", equalTo("ACTIVE"))
-                .body("content.approverRole", equalTo("data-steward")).body("content.maxValidityHours", equalTo(72))
+    void version_two_of_the_export_policy_is_in_force_and_version_one_retired() {
+        given().auth().oauth2(TestUsers.dora()).when().get("/api/v1/policies/reporting.export/versions/2")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("content.approverRole", equalTo("data-steward"))
+                .body("content.sensitiveApproverRole", equalTo("sales-director"))
+                .body("content.link.expiresAfterHours", equalTo(72)).body("content.link.maxDownloads", equalTo(3))
+                .body("content.sensitiveFields", hasItems("contactName", "contactPhone", "contactEmail", "registrationId"))
+                .body("content.unmaskedRoles", hasItems("sales-rep", "sales-manager"));
+        given().auth().oauth2(TestUsers.dora()).when().get("/api/v1/policies/reporting.export/versions/1")
+                .then().statusCode(200).body("status", equalTo("RETIRED"))
                 .body("content.sensitiveFields", hasItems("customerName", "netAmount", "costAmount", "ownerId"));
         given().auth().oauth2(TestUsers.alice()).when().get("/api/v1/policies")
                 .then().statusCode(200).body("key", hasItems("reporting.schedule", "reporting.export"));
     }
+
+    @Test
+    void an_export_draft_is_validated_against_the_json_schema_naming_each_field() {
+        // Version 1's shape: the new required sections are named, the removed one is unknown.
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":{\"sensitiveFields\":[\"customerName\"],\"approverRole\":\"data-steward\",\"maxValidityHours\":72},"
+                        + "\"rationale\":\"back to v1\"}")
+                .when().post("/api/v1/policies/reporting.export/drafts")
+                .then().statusCode(400).body("violations.field", hasItems("content.maskedFields", "content.unmaskedRoles",
+                        "content.sensitiveApproverRole", "content.link", "content.maxValidityHours"));
+        // Unbounded links, an unknown field, a rep as approver, one department approving twice.
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + ADOPTED_EXPORT.replace("\"maxDownloads\":3", "\"maxDownloads\":0")
+                        .replace("\"contactEmail\"]", "\"contactEmail\",\"shoeSize\"]")
+                        .replace("\"approverRole\":\"data-steward\"", "\"approverRole\":\"sales-rep\"")
+                        + ",\"rationale\":\"looser\"}")
+                .when().post("/api/v1/policies/reporting.export/drafts")
+                .then().statusCode(400).body("violations.field", hasItems("content.link.maxDownloads",
+                        "content.sensitiveFields[7]", "content.approverRole"));
+        given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON)
+                .body("{\"content\":" + ADOPTED_EXPORT.replace("\"sensitiveApproverRole\":\"sales-director\"",
+                        "\"sensitiveApproverRole\":\"data-steward\"") + ",\"rationale\":\"one department\"}")
+                .when().post("/api/v1/policies/reporting.export/drafts")
+                .then().statusCode(400).body("violations.field", hasItem("content.sensitiveApproverRole"));
+    }
+
+    /** reporting.export v2 as V5 seeds it. */
+    static final String ADOPTED_EXPORT = "{\"sensitiveFields\":[\"customerName\",\"registrationId\",\"email\",\"phone\","
+            + "\"contactName\",\"contactPhone\",\"contactEmail\"],\"maskedFields\":[\"registrationId\",\"email\",\"phone\","
+            + "\"contactName\",\"contactPhone\",\"contactEmail\"],\"unmaskedRoles\":[\"sales-rep\",\"sales-manager\"],"
+            + "\"approverRole\":\"data-steward\",\"sensitiveApproverRole\":\"sales-director\","
+            + "\"link\":{\"expiresAfterHours\":72,\"maxDownloads\":3}}";
 
     @Test
     void a_schedule_draft_that_breaks_the_rules_is_400_naming_the_field() {
@@ -73,8 +111,8 @@ class PolicyResourceTest {
 
     @Test
     void an_export_change_needs_a_second_person_and_is_announced() {
-        String draft = "{\"content\":{\"sensitiveFields\":[\"customerName\",\"netAmount\",\"costAmount\",\"ownerId\",\"customerId\"],"
-                + "\"approverRole\":\"data-steward\",\"maxValidityHours\":48},\"rationale\":\"shorter links, customer ids are personal data\"}";
+        // The adopted rules again (a review), so that the exports of other tests keep the rules they expect.
+        String draft = "{\"content\":" + ADOPTED_EXPORT + ",\"rationale\":\"yearly review, rules unchanged\"}";
         int version = given().auth().oauth2(TestUsers.paul()).contentType(ContentType.JSON).body(draft)
                 .when().post("/api/v1/policies/reporting.export/drafts")
                 .then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("version");
@@ -85,7 +123,7 @@ class PolicyResourceTest {
                 .when().post("/api/v1/policies/reporting.export/versions/" + version + "/approve")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
         given().auth().oauth2(TestUsers.dora()).when().get("/api/v1/policies/reporting.export")
-                .then().statusCode(200).body("version", equalTo(version)).body("content.maxValidityHours", equalTo(48));
+                .then().statusCode(200).body("version", equalTo(version)).body("content.link.maxDownloads", equalTo(3));
         EventProbe.await("sales.policy.events",
                 r -> "sales.policy.changed.v1".equals(r.type()) && r.value().contains("reporting.export")
                         && r.value().contains("reporting-service"),

@@ -30,9 +30,11 @@ public class ReportingPolicyValidators {
         };
     }
 
+    /** From version 2 against the JSON Schema {@code policy-schemas/reporting.export.json}. */
     @Produces
     @ApplicationScoped
     PolicyContentValidator export() {
+        ExportPolicySchema schema = new ExportPolicySchema();
         return new PolicyContentValidator() {
             @Override
             public String policyKey() {
@@ -41,7 +43,7 @@ public class ReportingPolicyValidators {
 
             @Override
             public List<Violation> validate(JsonNode content) {
-                return ReportingPolicies.checkExport(content);
+                return schema.validate(content);
             }
         };
     }

@@ -1,7 +1,6 @@
 package com.salesaffairs.reporting.domain;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,24 +25,19 @@ public final class ReportingPolicies {
         return ReportSchedule.check(content);
     }
 
-    /** {@code {"sensitiveFields":[...],"approverRole":"data-steward","maxValidityHours":72}} */
+    /**
+     * The rules of {@code reporting.export} (from version 2) that its JSON Schema cannot say: the two
+     * approvals are two different roles (a sensitive export needs two departments). The schema
+     * ({@code policy-schemas/reporting.export.json}) is checked first, see {@code ExportPolicySchema}.
+     */
     public static List<Violation> checkExport(JsonNode content) {
         List<Violation> problems = new ArrayList<>();
-        JsonNode fields = content.path("sensitiveFields");
-        Set<String> seen = new HashSet<>();
-        boolean fieldsOk = fields.isArray();
-        for (JsonNode field : fields) {
-            fieldsOk &= field.isTextual() && !field.asText().isBlank() && seen.add(field.asText());
+        String approver = content.path("approverRole").asText("");
+        if (approver.equals(content.path("sensitiveApproverRole").asText(""))) {
+            problems.add(new Violation("sensitiveApproverRole", "must differ from approverRole: a sensitive export needs two departments"));
         }
-        if (!fieldsOk) {
-            problems.add(new Violation("sensitiveFields", "must be a list of distinct field names"));
-        }
-        if (!EXPORT_APPROVERS.contains(content.path("approverRole").asText(""))) {
+        if (!EXPORT_APPROVERS.contains(approver)) {
             problems.add(new Violation("approverRole", "must be one of " + EXPORT_APPROVERS.stream().sorted().toList()));
-        }
-        JsonNode hours = content.path("maxValidityHours");
-        if (!hours.isInt() || hours.asInt() < 1 || hours.asInt() > 720) {
-            problems.add(new Violation("maxValidityHours", "must be a whole number of hours from 1 to 720"));
         }
         return problems;
     }

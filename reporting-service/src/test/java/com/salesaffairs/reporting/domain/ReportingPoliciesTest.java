@@ -25,9 +25,7 @@ class ReportingPoliciesTest {
     @Test
     void the_seeded_schedule_and_export_policies_are_valid() throws Exception {
         assertTrue(ReportingPolicies.checkSchedule(json(ReportScheduleTest.ADOPTED)).isEmpty());
-        assertTrue(ReportingPolicies.checkExport(json(
-                "{\"sensitiveFields\":[\"customerName\",\"netAmount\",\"costAmount\",\"ownerId\"],\"approverRole\":\"data-steward\",\"maxValidityHours\":72}"))
-                .isEmpty());
+        assertTrue(ReportingPolicies.checkExport(json(ADOPTED_EXPORT)).isEmpty());
     }
 
     @Test
@@ -40,8 +38,26 @@ class ReportingPoliciesTest {
     }
 
     @Test
-    void an_export_policy_cannot_let_a_rep_approve_or_grant_unbounded_links() throws Exception {
-        assertEquals(List.of("sensitiveFields", "approverRole", "maxValidityHours"), fields(ReportingPolicies.checkExport(
-                json("{\"sensitiveFields\":[\"ownerId\",\"ownerId\"],\"approverRole\":\"sales-rep\",\"maxValidityHours\":0}"))));
+    void an_export_policy_needs_two_different_departments_for_sensitive_fields() throws Exception {
+        assertEquals(List.of("sensitiveApproverRole"), fields(ReportingPolicies.checkExport(json(ADOPTED_EXPORT
+                .replace("\"sensitiveApproverRole\":\"sales-director\"", "\"sensitiveApproverRole\":\"data-steward\"")))));
+        assertEquals(List.of("approverRole"), fields(ReportingPolicies.checkExport(json(ADOPTED_EXPORT
+                .replace("\"approverRole\":\"data-steward\"", "\"approverRole\":\"sales-rep\"")))));
     }
+
+    @Test
+    void the_adopted_export_policy_reads_as_its_rules() throws Exception {
+        ExportPolicy policy = ExportPolicy.from(2, json(ADOPTED_EXPORT));
+        assertEquals(72, policy.expiresAfterHours());
+        assertEquals(3, policy.maxDownloads());
+        assertEquals(List.of("contactName", "registrationId"),
+                policy.sensitiveAmong(List.of("customerId", "contactName", "segment", "registrationId")));
+        assertTrue(policy.sensitiveAmong(List.of("customerId", "segment", "netAmount")).isEmpty());
+    }
+
+    static final String ADOPTED_EXPORT = "{\"sensitiveFields\":[\"customerName\",\"registrationId\",\"email\",\"phone\","
+            + "\"contactName\",\"contactPhone\",\"contactEmail\"],\"maskedFields\":[\"registrationId\",\"email\",\"phone\","
+            + "\"contactName\",\"contactPhone\",\"contactEmail\"],\"unmaskedRoles\":[\"sales-rep\",\"sales-manager\"],"
+            + "\"approverRole\":\"data-steward\",\"sensitiveApproverRole\":\"sales-director\","
+            + "\"link\":{\"expiresAfterHours\":72,\"maxDownloads\":3}}";
 }
