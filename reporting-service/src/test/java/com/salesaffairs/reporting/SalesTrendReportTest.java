@@ -104,8 +104,8 @@ class SalesTrendReportTest {
     }
 
     @Test
-    void a_sales_rep_and_finance_may_not_read_sales_reports() {
-        for (String token : new String[] { TestUsers.alice(), TestUsers.fiona() }) {
+    void functional_roles_may_not_read_sales_reports() {
+        for (String token : new String[] { TestUsers.fiona(), TestUsers.walt(), TestUsers.sam(), TestUsers.paul() }) {
             given().auth().oauth2(token).when().get("/api/v1/reports/sales-trend?from=2020-01-01&to=2020-01-31")
                     .then().statusCode(403).contentType("application/problem+json");
             given().auth().oauth2(token).when().get("/api/v1/reports/aftersales?from=2020-01-01&to=2020-01-31")
@@ -118,7 +118,7 @@ class SalesTrendReportTest {
         String base = "/api/v1/reports/sales-trend?";
         given().auth().oauth2(TestUsers.diana()).when().get(base + "to=2020-01-31")
                 .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("from"));
-        given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=quarter&from=2020-01-01&to=2020-01-31")
+        given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=year&from=2020-01-01&to=2020-01-31")
                 .then().statusCode(400).body("violations.field", hasItem("granularity"));
         given().auth().oauth2(TestUsers.diana()).when().get(base + "from=2020-02-01&to=2020-01-31")
                 .then().statusCode(400).body("violations.field", hasItem("to"));
@@ -128,11 +128,22 @@ class SalesTrendReportTest {
                 .then().statusCode(400).body("violations.field", hasItem("from")).body("violations.field", hasItem("groupBy"));
         given().auth().oauth2(TestUsers.diana()).when().get(base + "from=2020-01-01&to=2020-01-31&currency=yuan")
                 .then().statusCode(400).body("violations.field", hasItem("currency"));
-        // A leap year of days is allowed, and so are ten years of months.
+        given().auth().oauth2(TestUsers.diana()).when().get(base + "from=2020-01-01&to=2020-01-31&groupBy=rep&granularity=fortnight")
+                .then().statusCode(400).body("violations.field", hasItem("granularity"))
+                .body("violations.field", org.hamcrest.Matchers.not(hasItem("groupBy")));
+        // A leap year of days is allowed, and five years (two leap days: 1827 days) of weeks, months and quarters.
         given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=day&from=2020-01-01&to=2020-12-31")
                 .then().statusCode(200);
-        given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=month&from=2011-01-01&to=2020-12-31")
-                .then().statusCode(200).body("points.size()", equalTo(120));
+        given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=month&from=2016-01-01&to=2020-12-31")
+                .then().statusCode(200).body("points.size()", equalTo(60));
+        given().auth().oauth2(TestUsers.diana()).when().get(base + "granularity=quarter&from=2016-01-01&to=2020-12-31")
+                .then().statusCode(200).body("points.size()", equalTo(20));
+        for (String granularity : new String[] { "week", "month", "quarter" }) {
+            given().auth().oauth2(TestUsers.diana()).when()
+                    .get(base + "granularity=" + granularity + "&from=2016-01-01&to=2021-01-01")
+                    .then().statusCode(400).body("violations.field", hasItem("to"))
+                    .body("violations.message[0]", org.hamcrest.Matchers.containsString("1827"));
+        }
     }
 
     @Test
@@ -244,6 +255,138 @@ class SalesTrendReportTest {
                 dead.headers().toString());
         given().auth().oauth2(TestUsers.diana()).when().get("/api/v1/reports/sales-trend?from=2020-05-04&to=2020-05-04")
                 .then().statusCode(200).body("points[0].orders", equalTo(0));
+    }
+
+    @Test
+    void a_rep_reads_only_the_facts_they_own_whatever_team_the_fact_carries() {
+        // 2012: alice sells in east-1, then once under west-1 (a deal from before her move); bob sells in east-1.
+        publishSettledBy(TestUsers.ALICE_ID, "east-1", "2012-03-05T09:00:00Z", "100.00", "40.00");
+        publishSettledBy(TestUsers.ALICE_ID, "west-1", "2012-03-06T09:00:00Z", "50.00", "20.00");
+        publishSettledBy(TestUsers.BOB_ID, "east-1", "2012-03-05T10:00:00Z", "700.00", "300.00");
+        String days = "granularity=day&from=2012-03-05&to=2012-03-06";
+        eventually(() -> trend(TestUsers.diana(), days), t -> orders(t) == 3);
+
+        JsonPath alice = trend(TestUsers.alice(), days);
+        assertEquals(TestUsers.ALICE_ID, alice.getString("repId"));
+        assertEquals(null, alice.getString("team"));
+        assertPoint(point(alice, "2012-03-05", null), "100.00", "40.00", "60.00", 1);
+        assertPoint(point(alice, "2012-03-06", null), "50.00", "20.00", "30.00", 1);
+        JsonPath bob = trend(TestUsers.bob(), days);
+        assertPoint(point(bob, "2012-03-05", null), "700.00", "300.00", "400.00", 1);
+        assertEquals(1, orders(bob));
+        // Naming her own team narrows nothing: a rep's figures are hers alone.
+        assertEquals(2, orders(trend(TestUsers.alice(), days + "&team=east-1")));
+        // Split by rep, a rep sees one series: her own.
+        JsonPath byRep = trend(TestUsers.alice(), days + "&groupBy=rep");
+        assertEquals(List.of(TestUsers.ALICE_ID), points(byRep).stream().map(p -> p.get("group")).distinct().toList());
+        // Her manager sees the team's east-1 facts (bob's and alice's east-1 order), not the west-1 one.
+        JsonPath mike = trend(TestUsers.mike(), days);
+        assertEquals("east-1", mike.getString("team"));
+        assertEquals(null, mike.getString("repId"));
+        assertPoint(point(mike, "2012-03-05", null), "800.00", "340.00", "460.00", 2);
+        assertPoint(point(mike, "2012-03-06", null), "0.00", "0.00", "0.00", 0);
+
+        String aliceCase = UUID.randomUUID().toString();
+        Facts.publishFeedback(UUID.randomUUID().toString(), aliceCase,
+                Facts.feedbackFor(TestUsers.ALICE_ID, aliceCase, "east-1", "2012-03-05T03:00:00Z", "DELIVERY", "HIGH"));
+        String bobCase = UUID.randomUUID().toString();
+        Facts.publishFeedback(UUID.randomUUID().toString(), bobCase,
+                Facts.feedbackFor(TestUsers.BOB_ID, bobCase, "east-1", "2012-03-05T04:00:00Z", "BILLING", "LOW"));
+        String feedback = "/api/v1/reports/aftersales?from=2012-03-05&to=2012-03-05";
+        eventually(() -> given().auth().oauth2(TestUsers.mike()).get(feedback).then().extract().jsonPath(),
+                r -> r.getLong("feedbackCount") >= 2);
+        given().auth().oauth2(TestUsers.alice()).when().get(feedback).then().statusCode(200)
+                .body("feedbackCount", equalTo(1)).body("byCategory.DELIVERY", equalTo(1)).body("bySeverity.LOW", equalTo(0));
+        given().auth().oauth2(TestUsers.bob()).when().get(feedback).then().statusCode(200)
+                .body("feedbackCount", equalTo(1)).body("byCategory.BILLING", equalTo(1));
+        given().auth().oauth2(TestUsers.cindy()).when().get(feedback).then().statusCode(200).body("feedbackCount", equalTo(0));
+    }
+
+    @Test
+    void a_rep_or_manager_naming_another_team_is_403_and_a_director_may_name_any() {
+        for (String token : new String[] { TestUsers.alice(), TestUsers.mike() }) {
+            for (String path : new String[] { "/api/v1/reports/sales-trend?from=2012-04-01&to=2012-04-30&team=west-1",
+                    "/api/v1/reports/aftersales?from=2012-04-01&to=2012-04-30&team=west-1",
+                    "/api/v1/reports/market?dimension=region&from=2012-04-01&to=2012-04-30&team=west-1" }) {
+                given().auth().oauth2(token).when().get(path).then().statusCode(403)
+                        .contentType("application/problem+json").body("violations.field", hasItem("team"));
+            }
+            // Their own team is fine.
+            given().auth().oauth2(token).when().get("/api/v1/reports/sales-trend?from=2012-04-01&to=2012-04-30&team=east-1")
+                    .then().statusCode(200);
+        }
+        publishSettledBy(TestUsers.CINDY_ID, "west-1", "2012-04-02T09:00:00Z", "80.00", "30.00");
+        publishSettledBy(TestUsers.ALICE_ID, "east-1", "2012-04-02T09:00:00Z", "20.00", "10.00");
+        String month = "granularity=month&from=2012-04-01&to=2012-04-30";
+        eventually(() -> trend(TestUsers.diana(), month), t -> orders(t) == 2);
+        JsonPath west = trend(TestUsers.erin(), month + "&team=west-1");
+        assertEquals("west-1", west.getString("team"));
+        assertPoint(point(west, "2012-04", null), "80.00", "30.00", "50.00", 1);
+        assertPoint(point(trend(TestUsers.wendy(), month), "2012-04", null), "80.00", "30.00", "50.00", 1);
+    }
+
+    @Test
+    void a_quarterly_trend_split_by_rep_has_every_quarter_for_every_rep() {
+        publishSettledBy(TestUsers.ALICE_ID, "east-1", "2012-05-15T09:00:00Z", "100.00", "60.00");
+        publishSettledBy(TestUsers.BOB_ID, "east-1", "2012-06-30T23:59:59Z", "200.00", "50.00");
+        publishSettledBy(TestUsers.BOB_ID, "east-1", "2012-07-01T00:00:00Z", "300.00", "100.00");
+        String quarters = "granularity=quarter&from=2012-05-01&to=2012-09-30&groupBy=rep&team=east-1";
+        JsonPath trend = eventually(() -> trend(TestUsers.diana(), quarters), t -> orders(t) == 3);
+        assertEquals("quarter", trend.getString("granularity"));
+        assertEquals("rep", trend.getString("groupBy"));
+        assertEquals(List.of("2012-Q2/" + TestUsers.ALICE_ID, "2012-Q2/" + TestUsers.BOB_ID,
+                "2012-Q3/" + TestUsers.ALICE_ID, "2012-Q3/" + TestUsers.BOB_ID),
+                points(trend).stream().map(p -> p.get("period") + "/" + p.get("group")).toList());
+        assertPoint(point(trend, "2012-Q2", TestUsers.ALICE_ID), "100.00", "60.00", "40.00", 1);
+        assertPoint(point(trend, "2012-Q2", TestUsers.BOB_ID), "200.00", "50.00", "150.00", 1);
+        assertPoint(point(trend, "2012-Q3", TestUsers.ALICE_ID), "0.00", "0.00", "0.00", 0);
+        assertPoint(point(trend, "2012-Q3", TestUsers.BOB_ID), "300.00", "100.00", "200.00", 1);
+    }
+
+    @Test
+    void the_trend_answers_as_csv_or_as_an_svg_line_chart_by_accept() {
+        publishSettledBy(TestUsers.ALICE_ID, "east-1", "2012-11-01T09:00:00Z", "1234.50", "800.00");
+        publishSettledBy(TestUsers.CINDY_ID, "west-1", "2012-11-02T09:00:00Z", "99.99", "45.10");
+        String days = "granularity=day&from=2012-11-01&to=2012-11-02&groupBy=team";
+        eventually(() -> trend(TestUsers.diana(), days), t -> orders(t) == 2);
+
+        io.restassured.response.Response csv = given().auth().oauth2(TestUsers.diana()).accept("text/csv").when()
+                .get("/api/v1/reports/sales-trend?" + days);
+        csv.then().statusCode(200).contentType("text/csv").header("Vary", org.hamcrest.Matchers.containsString("Accept"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("sales-trend-2012-11-01-2012-11-02.csv"));
+        assertEquals("period,group,netAmount,costAmount,grossMargin,orders\r\n"
+                + "2012-11-01,east-1,1234.50,800.00,434.50,1\r\n"
+                + "2012-11-01,west-1,0.00,0.00,0.00,0\r\n"
+                + "2012-11-02,east-1,0.00,0.00,0.00,0\r\n"
+                + "2012-11-02,west-1,99.99,45.10,54.89,1\r\n", csv.asString());
+
+        String svg = given().auth().oauth2(TestUsers.diana()).accept("image/svg+xml").when()
+                .get("/api/v1/reports/sales-trend?" + days).then().statusCode(200).contentType("image/svg+xml")
+                .extract().asString();
+        org.w3c.dom.Document chart = com.salesaffairs.reporting.rest.ChartTest.parse(svg);
+        assertEquals(2, chart.getElementsByTagNameNS("http://www.w3.org/2000/svg", "polyline").getLength());
+        assertTrue(svg.contains(">Net sales per day by team</text>") && svg.contains(">2012-11-01</text>")
+                && svg.contains(">east-1</text>") && svg.contains(">west-1</text>"), svg);
+
+        // A rep's CSV holds only her own facts.
+        String own = given().auth().oauth2(TestUsers.alice()).accept("text/csv").when()
+                .get("/api/v1/reports/sales-trend?" + days).then().statusCode(200).extract().asString();
+        assertTrue(own.contains("east-1,1234.50") && !own.contains("west-1"), own);
+
+        // JSON stays the default, even for a client listing every type; HTML is not on offer; problems stay problems.
+        given().auth().oauth2(TestUsers.diana()).accept("image/svg+xml, text/csv, application/json").when()
+                .get("/api/v1/reports/sales-trend?" + days).then().statusCode(200).contentType("application/json");
+        given().auth().oauth2(TestUsers.diana()).accept("text/html").when()
+                .get("/api/v1/reports/sales-trend?" + days).then().statusCode(406);
+        given().auth().oauth2(TestUsers.diana()).accept("text/csv").when()
+                .get("/api/v1/reports/sales-trend?from=2012-11-02&to=2012-11-01").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("to"));
+    }
+
+    private static void publishSettledBy(String owner, String team, String settledAt, String net, String cost) {
+        String orderId = UUID.randomUUID().toString();
+        Facts.publishOrderEvent(UUID.randomUUID().toString(), SETTLED, orderId,
+                Facts.settledBy(owner, orderId, team, settledAt, net, cost));
     }
 
     private static void publishSettled(String orderId, String team, String settledAt, String net, String cost) {

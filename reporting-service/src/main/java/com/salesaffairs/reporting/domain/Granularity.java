@@ -17,7 +17,7 @@ public enum Granularity {
         }
     },
     /** ISO-8601 week of the week-based year: {@code 2026-W48}; 2026-12-31 is in {@code 2026-W53}. */
-    WEEK(3653) {
+    WEEK(Granularity.FIVE_YEARS) {
         @Override
         public String periodOf(LocalDate day) {
             return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
@@ -25,14 +25,27 @@ public enum Granularity {
         }
     },
     /** {@code 2026-11} */
-    MONTH(3653) {
+    MONTH(Granularity.FIVE_YEARS) {
         @Override
         public String periodOf(LocalDate day) {
             return YearMonth.from(day).toString();
         }
+    },
+    /** Calendar quarter: {@code 2026-Q4} (October to December). */
+    QUARTER(Granularity.FIVE_YEARS) {
+        @Override
+        public String periodOf(LocalDate day) {
+            return day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
+        }
     };
 
-    /** A daily trend beyond a year is unreadable and costly; weeks and months may span ten years. */
+    /**
+     * Five years, both ends counted, with two leap days: the longest range issue 15 allows for any
+     * report ("ranges over five years: 400"); 2020-01-01..2024-12-31 (two leap days) fits, one more day does not.
+     */
+    public static final int FIVE_YEARS = 1827;
+
+    /** A daily trend beyond a year is unreadable and costly; weeks, months and quarters may span five years. */
     private final int maxSpanDays;
 
     Granularity(int maxSpanDays) {
@@ -47,7 +60,7 @@ public enum Granularity {
         return maxSpanDays;
     }
 
-    /** The name used in the API: {@code day}, {@code week}, {@code month}. */
+    /** The name used in the API: {@code day}, {@code week}, {@code month}, {@code quarter}. */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }

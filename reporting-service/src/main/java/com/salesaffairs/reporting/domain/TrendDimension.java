@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a sales trend may be split by. */
+/** What a sales trend may be split by; {@code REP} is the fact's owner (the rep's user id). */
 public enum TrendDimension {
-    CHANNEL, REGION, TEAM, CATEGORY;
+    CHANNEL, REGION, TEAM, REP, CATEGORY;
 
     /** The group of facts that do not carry the dimension (a fact without a team, a line without a category). */
     public static final String UNKNOWN = "UNKNOWN";

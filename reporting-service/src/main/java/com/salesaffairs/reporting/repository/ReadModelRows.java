@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.persistence.Query;
 
+import com.salesaffairs.reporting.domain.MarketDimension;
+import com.salesaffairs.reporting.domain.MarketQuery;
 import com.salesaffairs.reporting.domain.SalesTrendQuery;
 import com.salesaffairs.reporting.domain.TeamReach;
 import com.salesaffairs.reporting.domain.TrendDimension;
@@ -20,19 +22,38 @@ final class ReadModelRows {
             case CHANNEL -> "channel";
             case REGION -> "region";
             case TEAM -> "team";
+            case REP -> "owner_id";
             case CATEGORY -> throw new IllegalArgumentException("category is an attribute of order lines");
         };
     }
 
-    /** Binds :from, :to, :currency and, for a single team, :team. */
+    /**
+     * The SQL of a market group over facts aliased {@code f} (sales or refund facts) and, for the
+     * segment, the customer aliased {@code c}; UNKNOWN where the fact or customer does not say.
+     */
+    static String marketGroup(MarketDimension dimension) {
+        return switch (dimension) {
+            case REGION -> "COALESCE(f.region, '" + TrendDimension.UNKNOWN + "')";
+            case CHANNEL -> "COALESCE(f.channel, '" + TrendDimension.UNKNOWN + "')";
+            case SEGMENT -> "COALESCE(c.segment, '" + TrendDimension.UNKNOWN + "')";
+        };
+    }
+
+    /** Binds :previousFrom, :from, :to, :currency and the reach, for a market query over both windows. */
+    static Query marketParameters(Query q, MarketQuery query, TeamReach reach) {
+        q.setParameter("previousFrom", query.previousWindow().from())
+                .setParameter("from", query.window().from())
+                .setParameter("to", query.window().to())
+                .setParameter("currency", query.currency());
+        return reach.bind(q);
+    }
+
+    /** Binds :from, :to, :currency and the reach's owner or team ({@link TeamReach#bind(Query)}). */
     static Query trendParameters(Query q, SalesTrendQuery query, TeamReach reach) {
         q.setParameter("from", query.window().from())
                 .setParameter("to", query.window().to())
                 .setParameter("currency", query.currency());
-        if (!reach.everyTeam()) {
-            q.setParameter("team", reach.team());
-        }
-        return q;
+        return reach.bind(q);
     }
 
     @SuppressWarnings("unchecked")

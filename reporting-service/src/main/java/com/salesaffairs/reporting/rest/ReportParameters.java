@@ -45,6 +45,15 @@ final class ReportParameters {
         return choice.orElse(null);
     }
 
+    /** A required choice among named values. */
+    <T> T required(String field, String value, Function<String, Optional<T>> lookup, String allowed) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required (one of " + allowed + ")"));
+            return null;
+        }
+        return choice(field, value, lookup, allowed);
+    }
+
     /** An ISO-4217 code; blank means the default. */
     String currency(String field, String value, String fallback) {
         if (value == null || value.isBlank()) {

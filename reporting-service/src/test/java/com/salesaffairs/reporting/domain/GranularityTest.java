@@ -52,14 +52,26 @@ class GranularityTest {
     void api_names_are_lower_case_and_nothing_else_is_accepted() {
         assertEquals(Optional.of(Granularity.WEEK), Granularity.fromApiName("week"));
         assertTrue(Granularity.fromApiName("WEEK").isEmpty());
-        assertTrue(Granularity.fromApiName("quarter").isEmpty());
+        assertEquals(Optional.of(Granularity.QUARTER), Granularity.fromApiName("quarter"));
+        assertTrue(Granularity.fromApiName("year").isEmpty());
         assertEquals("month", Granularity.MONTH.apiName());
     }
 
     @Test
-    void a_daily_trend_covers_at_most_a_leap_year() {
+    void a_quarter_is_named_year_and_calendar_quarter() {
+        assertEquals("2026-Q1", Granularity.QUARTER.periodOf(day("2026-01-01")));
+        assertEquals("2026-Q1", Granularity.QUARTER.periodOf(day("2026-03-31")));
+        assertEquals("2026-Q2", Granularity.QUARTER.periodOf(day("2026-04-01")));
+        assertEquals("2026-Q4", Granularity.QUARTER.periodOf(day("2026-12-31")));
+        assertEquals("2027-Q1", Granularity.QUARTER.periodOf(day("2027-01-01")));
+    }
+
+    @Test
+    void a_daily_trend_covers_at_most_a_leap_year_and_the_others_five_years() {
         assertEquals(366, Granularity.DAY.maxSpanDays());
-        assertTrue(Granularity.WEEK.maxSpanDays() >= 3652);
-        assertTrue(Granularity.MONTH.maxSpanDays() >= 3652);
+        // 2020-01-01..2024-12-31, five years with two leap days, is the most.
+        assertEquals(1827, Granularity.WEEK.maxSpanDays());
+        assertEquals(1827, Granularity.MONTH.maxSpanDays());
+        assertEquals(1827, Granularity.QUARTER.maxSpanDays());
     }
 }
