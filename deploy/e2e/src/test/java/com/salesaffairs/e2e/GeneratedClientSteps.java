@@ -176,7 +176,7 @@ final class GeneratedClientSteps {
     /** reporting-service's net sales of today (UTC), as diana sees it; zero while today has no point. */
     BigDecimal salesTrendToday() throws Exception {
         String today = SalesSteps.todayUtc().toString();
-        SalesTrendView trend = reports("diana").getSalesTrend(today, today, "CNY", "day", null);
+        SalesTrendView trend = reports("diana").getSalesTrend(today, today, "CNY", "day", null, null);
         return trend.getPoints().stream().filter(p -> today.equals(p.getPeriod())).map(TrendPointView::getNetAmount)
                 .findFirst().orElse(BigDecimal.ZERO);
     }
@@ -184,7 +184,7 @@ final class GeneratedClientSteps {
     /** reporting-service's count of feedback logged today (UTC), as diana sees it. */
     long feedbackCountToday() throws Exception {
         String today = SalesSteps.todayUtc().toString();
-        return reports("diana").getAftersalesReport(today, today).getFeedbackCount();
+        return reports("diana").getAftersalesReport(today, today, null).getFeedbackCount();
     }
 
     /** alice logs a phone complaint about delivery, retried while aftersales-service does not know the customer yet. */
