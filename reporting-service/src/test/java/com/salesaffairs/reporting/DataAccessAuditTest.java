@@ -55,6 +55,20 @@ class DataAccessAuditTest {
     }
 
     @Test
+    void a_head_request_runs_the_read_and_is_audited_as_one_and_a_download_is_get_only() {
+        given().auth().oauth2(TestUsers.mike()).when().head("/api/v1/reports/market?dimension=region&from=2011-04-01&to=2011-04-02")
+                .then().statusCode(200);
+        JsonPath line = latest(TestUsers.MIKE_ID, "");
+        assertEquals("READ", line.getString("items[0].action"));
+        assertEquals("HEAD", line.getString("items[0].method"));
+        assertEquals("/api/v1/reports/market", line.getString("items[0].path"));
+        assertEquals("dimension=region&from=2011-04-01&to=2011-04-02", line.getString("items[0].query"));
+        given().auth().oauth2(TestUsers.mike()).when()
+                .head("/api/v1/data-exports/00000000-0000-4000-8000-000000000001/download?token=x")
+                .then().statusCode(405).header("Allow", "GET");
+    }
+
+    @Test
     void a_refused_read_is_audited_too() {
         String trend = "&path=/api/v1/reports/sales-trend";
         int before = latest(TestUsers.FIONA_ID, trend).getInt("total");

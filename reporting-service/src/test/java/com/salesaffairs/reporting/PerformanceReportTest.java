@@ -180,6 +180,8 @@ class PerformanceReportTest {
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(rep(BEN, NORTH)).when().get("/api/v1/reports/performance?period=" + PERIOD + "&team=" + SOUTH)
                 .then().statusCode(403);
+        given().auth().oauth2(rep(BEN, NORTH)).when().get("/api/v1/reports/performance?period=" + PERIOD + "&groupBy=team")
+                .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestUsers.fiona()).when().get("/api/v1/reports/performance?period=" + PERIOD)
                 .then().statusCode(403);
         given().when().get("/api/v1/reports/performance?period=" + PERIOD).then().statusCode(401);

@@ -120,11 +120,16 @@ public class DataAccessAuditFilter implements ContainerResponseFilter {
 
     /** Which audit action a request is, or null when it reads no data. */
     static String action(String method, String path) {
+        // JAX-RS answers HEAD with the GET method (which runs), and matches a path with a trailing slash.
+        String verb = "HEAD".equals(method) ? "GET" : method;
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         boolean exports = path.equals(EXPORTS) || path.startsWith(EXPORTS + "/");
-        if ("POST".equals(method) && exports) {
+        if ("POST".equals(verb) && exports) {
             return path.endsWith("/decision") ? "EXPORT_DECISION" : path.equals(EXPORTS) ? "EXPORT_REQUEST" : null;
         }
-        if (!"GET".equals(method)) {
+        if (!"GET".equals(verb)) {
             return null;
         }
         for (String prefix : READ_PATHS) {

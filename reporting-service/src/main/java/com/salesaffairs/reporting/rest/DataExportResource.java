@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -146,7 +147,7 @@ public class DataExportResource {
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.DATA_STEWARD, Roles.SALES_DIRECTOR })
+    @RolesAllowed({ Roles.DATA_STEWARD, Roles.SALES_DIRECTOR, Roles.EXECUTIVE, Roles.ADMIN })
     @Operation(operationId = "decideDataExport", summary = "Approve or reject a data export (data-steward; sales-director"
             + " for requests with sensitive fields)",
             description = "The roles come from the reporting.export version stamped on the request (v2: approverRole"
@@ -203,6 +204,17 @@ public class DataExportResource {
                 .build();
     }
 
+    /**
+     * HEAD would run the GET method and use up one of the link's downloads without delivering anything:
+     * a download is a GET only.
+     */
+    @HEAD
+    @Path("/{id}/download")
+    @Operation(hidden = true)
+    public Response headDownload(@PathParam("id") String id) {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "GET").build();
+    }
+
     private static ExportFilters filters(ExportFiltersRequest f) {
         if (f == null) {
             return new ExportFilters(null, null, null, null);
@@ -212,6 +224,9 @@ public class DataExportResource {
         LocalDate to = date("filters.to", f.to(), violations);
         if (from != null && to != null && to.isBefore(from)) {
             violations.add(new Violation("filters.to", "must be on or after filters.from (" + from + ")"));
+        } else if (from != null && to != null && !to.isBefore(from.plusYears(5))) {
+            violations.add(new Violation("filters.to", "an export covers at most five years: last day "
+                    + from.plusYears(5).minusDays(1)));
         }
         if (!violations.isEmpty()) {
             throw new ApiProblem(400, "invalid-request", "Invalid request", "filters: " + violations.get(0).field() + " "

@@ -55,7 +55,7 @@ public class PerformanceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceView.class)))
     @APIResponse(responseCode = "400", description = "missing or malformed period (YYYY-MM), unknown groupBy; violations name the fields")
     @APIResponse(responseCode = "401", description = "no or bad token")
-    @APIResponse(responseCode = "403", description = "a role that reads no sales reports (functional roles), or a rep or manager naming another team (violation on team)")
+    @APIResponse(responseCode = "403", description = "a role that reads no sales reports (functional roles), or a rep or manager naming another team (violation on team), or a rep asking for groupBy=team")
     public PerformanceView performance(
             @Parameter(description = "the booked month, YYYY-MM", required = true, example = "2026-11") @QueryParam("period") String period,
             @Parameter(description = "rep (default) or team") @QueryParam("groupBy") @DefaultValue("rep") String groupBy,

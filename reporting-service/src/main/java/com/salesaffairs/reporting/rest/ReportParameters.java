@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.problem.Violation;
 import com.salesaffairs.reporting.domain.Money;
+import com.salesaffairs.reporting.domain.Granularity;
 import com.salesaffairs.reporting.domain.ReportWindow;
 
 /**
@@ -77,6 +78,10 @@ final class ReportParameters {
         ReportWindow window = new ReportWindow(from, to);
         if (window.days() > maxDays) {
             violations.add(new Violation("to", "the range covers " + window.days() + " days; " + limitReason));
+        } else if (maxDays == Granularity.FIVE_YEARS && !to.isBefore(from.plusYears(5))) {
+            // 1827 days is five years only when they hold two leap days; the calendar decides
+            violations.add(new Violation("to", "the range is longer than five years: the last day from " + from
+                    + " is " + from.plusYears(5).minusDays(1)));
         }
         return window;
     }

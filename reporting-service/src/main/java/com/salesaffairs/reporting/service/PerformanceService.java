@@ -9,6 +9,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.salesaffairs.platform.problem.ApiProblem;
 import com.salesaffairs.platform.security.Scope;
 import com.salesaffairs.reporting.domain.PerformanceGrouping;
 import com.salesaffairs.reporting.domain.PerformanceKpi;
@@ -36,6 +37,10 @@ public class PerformanceService {
     /** @throws com.salesaffairs.platform.problem.ApiProblem 403 when a rep or manager asks for another team */
     public PerformanceReport performance(YearMonth period, PerformanceGrouping groupBy, Scope caller, String team) {
         TeamReach reach = TeamReach.of(caller, team);
+        if (reach.ownerId() != null && groupBy == PerformanceGrouping.TEAM) {
+            // a team's line would carry only the rep's own figures under the team's name and target
+            throw ApiProblem.forbidden("a sales rep reads their own performance only: groupBy=team is for managers and above");
+        }
         String shownTeam = reach.everyTeam() ? null : reach.team();
         if (reach.none()) {
             return PerformanceReport.of(period, groupBy, shownTeam, List.of(), Map.of(), Map.of(), null);

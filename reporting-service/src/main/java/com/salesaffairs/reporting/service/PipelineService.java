@@ -48,9 +48,28 @@ public class PipelineService {
                 : PerformanceTarget.effective(facts.targetMonths(level,
                         "COMPANY".equals(level) ? null : List.of(subject), months, currency))
                         .values().stream().findFirst().orElse(Map.of());
+        targets = coveredShare(targets, window);
         return new PipelineReport(window, currency, reach.everyTeam() ? null : reach.team(), level, subject, stages,
                 conversions, closed, PipelineReport.Forecast.of(expected.opportunities(), expected.amount(),
                         expected.weightedAmount(), closed.wonAmount(), months, targets));
+    }
+
+    /**
+     * Each month's target for the part of the month the window covers (days covered / days in the month,
+     * cents half-up): half of October forecasts against half of October's target.
+     */
+    static Map<String, BigDecimal> coveredShare(Map<String, BigDecimal> perMonth, ReportWindow window) {
+        Map<String, BigDecimal> covered = new java.util.LinkedHashMap<>();
+        perMonth.forEach((month, amount) -> {
+            java.time.YearMonth ym = java.time.YearMonth.parse(month);
+            java.time.LocalDate first = ym.atDay(1).isBefore(window.from()) ? window.from() : ym.atDay(1);
+            java.time.LocalDate last = ym.atEndOfMonth().isAfter(window.to()) ? window.to() : ym.atEndOfMonth();
+            long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+            covered.put(month, days >= ym.lengthOfMonth() ? amount
+                    : amount.multiply(BigDecimal.valueOf(Math.max(days, 0))).divide(BigDecimal.valueOf(ym.lengthOfMonth()), 2,
+                            java.math.RoundingMode.HALF_UP));
+        });
+        return covered;
     }
 
     /** REP for a rep's own reach, TEAM for one team, COMPANY for every team. */

@@ -112,6 +112,17 @@ public class ProjectionRebuildSchema {
         execute("DROP SCHEMA " + NEXT + " CASCADE");
     }
 
+    /**
+     * Every public read-model table locked at once, in name order, in the caller's transaction (its
+     * lock_timeout bounds the wait): the swap then waits for nothing table by table.
+     */
+    public void lockAll(List<String> tables) {
+        List<String> sorted = tables.stream().sorted().map(t -> "public." + t).toList();
+        if (!sorted.isEmpty()) {
+            execute("LOCK TABLE " + String.join(", ", sorted) + " IN ACCESS EXCLUSIVE MODE");
+        }
+    }
+
     /** Removes a failed rebuild's copies; the public tables were never touched. */
     public void discard() {
         QuarkusTransaction.requiringNew().run(() -> execute("DROP SCHEMA IF EXISTS " + NEXT + " CASCADE"));

@@ -161,19 +161,21 @@ public class ProjectionRebuildService {
                 schema.analyze(tables);
                 record(id, "SWAPPING", null, Map.of());
                 List<String> swapped = tables;
-                QuarkusTransaction.requiringNew().timeout((int) swapTimeout.toSeconds()).call(() -> {
-                    em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
-                            .setParameter("key", ProjectionRebuildGate.LOCK_KEY).getSingleResult();
-                    replay.readTo(consumer.endOffsets(replay.partitions()));
-                    schema.swap(swapped);
-                    replay.watermarks();
-                    Instant now = now();
-                    em.createNativeQuery("""
-                            UPDATE projection_rebuild SET state = 'SWAPPED', phase = 'DONE', swapped_at = :now,
-                                finished_at = :now, updated_at = :now WHERE id = :id""")
-                            .setParameter("now", now).setParameter("id", id).executeUpdate();
-                    return null;
-                });
+                Instant giveUp = now().plus(swapTimeout);
+                for (int attempt = 1;; attempt++) {
+                    try {
+                        swapOnce(id, replay, swapped);
+                        break;
+                    } catch (RuntimeException e) {
+                        if (!lockTimedOut(e) || now().isAfter(giveUp)) {
+                            throw e;
+                        }
+                        // a long report query holds a read-model table: let it finish, serve on, and try again
+                        LOG.infof("rebuild %s: swap attempt %d waited too long for a table lock; trying again", id, attempt);
+                        record(id, "SWAPPING", null, Map.of());
+                        Thread.sleep(SWAP_RETRY_PAUSE.toMillis());
+                    }
+                }
                 LOG.infof("read-model rebuild %s swapped in: %d events read, %d failed", id, replay.read,
                         replay.failed);
             }
@@ -191,6 +193,48 @@ public class ProjectionRebuildService {
                     .setParameter("error", message.length() > 2000 ? message.substring(0, 2000) : message)
                     .setParameter("id", id).executeUpdate());
         }
+    }
+
+    /** How long the swap waits for a read-model table before it lets the readers go and tries again. */
+    private static final String SWAP_LOCK_TIMEOUT = "5s";
+    private static final Duration SWAP_RETRY_PAUSE = Duration.ofSeconds(2);
+
+    /**
+     * One try at the swap, in one transaction: the live consumers held by the exclusive advisory
+     * lock, every read-model table locked at once in name order with a bounded wait (so a long report query
+     * delays the swap instead of queueing every reader behind it, and two lockers never deadlock), the last
+     * events read, the tables swapped and the watermarks written, and the run marked SWAPPED only if it is
+     * still RUNNING (a run another request declared abandoned meanwhile rolls its swap back).
+     */
+    private void swapOnce(UUID id, Replay replay, List<String> tables) {
+        QuarkusTransaction.requiringNew().timeout((int) swapTimeout.toSeconds()).call(() -> {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                    .setParameter("key", ProjectionRebuildGate.LOCK_KEY).getSingleResult();
+            em.createNativeQuery("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT + "'").executeUpdate();
+            schema.lockAll(tables);
+            replay.readTo(replay.consumer.endOffsets(replay.partitions()));
+            schema.swap(tables);
+            replay.watermarks();
+            Instant now = now();
+            if (em.createNativeQuery("""
+                    UPDATE projection_rebuild SET state = 'SWAPPED', phase = 'DONE', swapped_at = :now,
+                        finished_at = :now, updated_at = :now WHERE id = :id AND state = 'RUNNING'""")
+                    .setParameter("now", now).setParameter("id", id).executeUpdate() == 0) {
+                // declared abandoned meanwhile: roll the swap back rather than finish a run that is no longer ours
+                throw new IllegalStateException("rebuild " + id + " is no longer RUNNING: not swapping");
+            }
+            return null;
+        });
+    }
+
+    /** True when PostgreSQL gave up waiting for a lock (SQLSTATE 55P03) somewhere in the cause chain. */
+    private static boolean lockTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reading side of one rebuild: positions, counts, and applying each record through its channel. */
