@@ -118,7 +118,7 @@ public class OrderFactsConsumer {
      * Applies a poll's events; returns those that failed (after the per-event way's retries), with the
      * cause for the dead-letter topic.
      */
-    Map<ConsumerRecord<String, String>, RuntimeException> applyAll(List<ConsumerRecord<String, String>> records) {
+    public Map<ConsumerRecord<String, String>, RuntimeException> applyAll(List<ConsumerRecord<String, String>> records) {
         List<Read> reads = new ArrayList<>();
         List<ConsumerRecord<String, String>> oneByOne = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -16,7 +16,10 @@ final class ReadModelRows {
     private ReadModelRows() {
     }
 
-    /** The column of {@code sales_fact} and {@code refund_fact} that holds the dimension; never caller text. */
+    /**
+     * The column of {@code sales_fact}, {@code sales_day_fact} and {@code refund_fact} that holds the
+     * dimension; never caller text.
+     */
     static String factColumn(TrendDimension dimension) {
         return switch (dimension) {
             case CHANNEL -> "channel";
@@ -28,7 +31,7 @@ final class ReadModelRows {
     }
 
     /**
-     * The SQL of a market group over facts aliased {@code f} (sales or refund facts) and, for the
+     * The SQL of a market group over facts aliased {@code f} (sales, daily totals or refunds) and, for the
      * segment, the customer aliased {@code c}; UNKNOWN where the fact or customer does not say.
      */
     static String marketGroup(MarketDimension dimension) {

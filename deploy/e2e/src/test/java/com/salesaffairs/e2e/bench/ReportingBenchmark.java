@@ -145,6 +145,9 @@ public final class ReportingBenchmark {
             System.out.println("read models: " + psql("SELECT 'sales_fact=' || (SELECT count(*) FROM sales_fact)"
                     + " || ' sales_fact_line=' || (SELECT count(*) FROM sales_fact_line)"
                     + " || ' inbox_event=' || (SELECT count(*) FROM inbox_event)"
+                    + " || ' sales_day_fact=' || " + countIfTable("sales_day_fact")
+                    + " || ' sales_day_rep_fact=' || " + countIfTable("sales_day_rep_fact")
+                    + " || ' sales_day_category_fact=' || " + countIfTable("sales_day_category_fact")
                     + " || ' customer_fact=' || " + countIfTable("customer_fact")
                     + " || ' opportunity_fact=' || " + countIfTable("opportunity_fact")
                     + " || ' target_fact=' || " + countIfTable("target_fact")));
