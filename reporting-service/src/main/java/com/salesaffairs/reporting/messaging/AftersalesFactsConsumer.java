@@ -102,7 +102,7 @@ public class AftersalesFactsConsumer {
     }
 
     private static CaseChange resolved(PayloadFields c) {
-        long minutes = FactFields.wholeLong(c, "resolutionBusinessMinutes");
+        long minutes = c.longInteger("resolutionBusinessMinutes");
         if (minutes < 0) {
             throw c.invalid("resolutionBusinessMinutes", "must not be negative");
         }
@@ -136,6 +136,6 @@ public class AftersalesFactsConsumer {
         SurveyFact.Subject subject = new SurveyFact.Subject(s.uuid("customerId"), s.optionalUuid("caseId"),
                 s.optionalUuid("orderId"), s.text("repId"), s.optionalText("team"));
         return SurveyFact.answered(s.uuid("surveyId"), subject, s.integer("score"),
-                FactFields.optionalInteger(s, "likelihoodToRecommend"), s.instant("answeredAt"), clock.instant());
+                s.optionalInteger("likelihoodToRecommend"), s.instant("answeredAt"), clock.instant());
     }
 }

@@ -78,14 +78,14 @@ public class OpportunityFactsConsumer {
     }
 
     private CustomerFact customer(PayloadFields c) {
-        CustomerSegment segment = FactFields.optionalChoice(c, "segment", CustomerSegment.class);
+        CustomerSegment segment = c.optionalChoice("segment", CustomerSegment.class);
         CustomerFact.Details details = new CustomerFact.Details(c.text("name"), c.optionalText("registrationId"),
                 segment == null ? null : segment.name(), c.optionalText("industry"), c.optionalText("country"),
                 c.optionalText("city"), c.optionalText("address"), c.optionalText("email"), c.optionalText("phone"),
                 contacts(c));
         return CustomerFact.published(c.uuid("customerId"), details,
                 new CustomerFact.Ownership(c.text("ownerId"), c.optionalText("team"), c.optionalText("region")),
-                FactFields.wholeLong(c, "version"), c.instant("registeredAt"), c.instant("updatedAt"), clock.instant());
+                c.longInteger("version"), c.instant("registeredAt"), c.instant("updatedAt"), clock.instant());
     }
 
     /** Contacts were added to the contract within v1: a copy without them has none (not "unknown"). */
@@ -108,8 +108,8 @@ public class OpportunityFactsConsumer {
                 new OpportunityFact.Subject(o.uuid("customerId"), o.optionalText("title"), o.optionalText("source")),
                 new OpportunityFact.Owner(o.optionalText("assigneeId"), o.optionalText("team"), o.optionalText("region")),
                 new OpportunityFact.Standing(stage, o.integer("probability"), o.money("estimatedAmount"),
-                        o.text("currency"), FactFields.optionalDate(o, "expectedCloseDate"), closedAt),
-                o.instant("capturedAt"), FactFields.wholeLong(o, "version"), clock.instant());
+                        o.text("currency"), o.optionalDate("expectedCloseDate"), closedAt),
+                o.instant("capturedAt"), o.longInteger("version"), clock.instant());
         // When the event shows the opportunity entering its stage; assignment and activity only show it was there.
         Instant enteredAt = switch (type) {
             case CREATED -> o.instant("capturedAt");

@@ -88,7 +88,7 @@ public class PerformanceFactsConsumer {
         TargetFact.Holder holder = new TargetFact.Holder(t.choice("level", TargetFact.Level.class), t.text("subject"),
                 t.optionalText("team"), t.optionalText("region"));
         return TargetFact.approved(t.uuid("targetId"), holder, period, t.choice("periodKind", TargetFact.PeriodKind.class),
-                t.text("currency"), t.money("amount"), split, FactFields.wholeLong(t, "version"), t.instant("approvedAt"),
+                t.text("currency"), t.money("amount"), split, t.longInteger("version"), t.instant("approvedAt"),
                 clock.instant());
     }
 
@@ -97,10 +97,16 @@ public class PerformanceFactsConsumer {
         KpiFact.Sales sales = new KpiFact.Sales(k.text("currency"), k.money("salesAmount"), k.money("costAmount"),
                 k.money("grossMargin"), k.integer("orderCount"), k.integer("refundCount"));
         KpiFact.Conduct conduct = new KpiFact.Conduct(k.optionalMoney("satisfactionAvg"),
-                FactFields.countOrZero(k, "surveyCount"), FactFields.countOrZero(k, "reportsDue"),
-                FactFields.countOrZero(k, "reportsOnTime"), FactFields.countOrZero(k, "opportunitiesWon"),
-                FactFields.countOrZero(k, "opportunitiesLost"));
+                countOrZero(k, "surveyCount"), countOrZero(k, "reportsDue"),
+                countOrZero(k, "reportsOnTime"), countOrZero(k, "opportunitiesWon"),
+                countOrZero(k, "opportunitiesLost"));
         return KpiFact.updated(k.text("repId"), k.text("period"), k.optionalText("team"), k.optionalText("region"),
                 sales, conduct, k.instant("updatedAt"), clock.instant());
+    }
+
+    /** A whole count added to the contract later: absent (an older producer) reads as 0. */
+    private static int countOrZero(PayloadFields fields, String field) {
+        Integer value = fields.optionalInteger(field);
+        return value == null ? 0 : value;
     }
 }

@@ -2,6 +2,7 @@ package com.salesaffairs.platform.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -182,6 +183,37 @@ public final class PayloadFields {
         return value.intValue();
     }
 
+    /** A whole number that may exceed an int (versions, minutes). */
+    public long longInteger(String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            throw missing(field);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw invalid(field, "must be a JSON integer");
+        }
+        return value.longValue();
+    }
+
+    /** A JSON integer, or null when the field is absent or null. */
+    public Integer optionalInteger(String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : integer(field);
+    }
+
+    /** An ISO date ({@code 2026-12-31}), or null when absent. */
+    public LocalDate optionalDate(String field) {
+        String value = optionalText(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "'" + value + "' is not an ISO-8601 date");
+        }
+    }
+
     public boolean bool(String field) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
@@ -216,6 +248,11 @@ public final class PayloadFields {
             items.add(nested(item));
         }
         return items;
+    }
+
+    /** The value of an enumerated field that may be absent or null; a value the contract does not list is an error. */
+    public <E extends Enum<E>> E optionalChoice(String field, Class<E> values) {
+        return optionalText(field) == null ? null : choice(field, values);
     }
 
     /** The value of an enumerated field; a value the contract does not list is an error. */

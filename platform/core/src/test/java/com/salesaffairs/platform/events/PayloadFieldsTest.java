@@ -86,6 +86,24 @@ class PayloadFieldsTest {
     }
 
     @Test
+    void optional_readers_give_null_when_absent_and_refuse_what_is_broken() throws Exception {
+        PayloadFields f = lenient("""
+                {"version":9876543210,"score":4,"on":"2026-12-31","colour":"BLUE","bad":"31/12","big":1.5,"hue":"PINK"}""");
+        assertEquals(9876543210L, f.longInteger("version"));
+        assertEquals(4, f.optionalInteger("score"));
+        assertEquals(null, f.optionalInteger("none"));
+        assertEquals(java.time.LocalDate.parse("2026-12-31"), f.optionalDate("on"));
+        assertEquals(null, f.optionalDate("none"));
+        assertEquals(Colour.BLUE, f.optionalChoice("colour", Colour.class));
+        assertEquals(null, f.optionalChoice("none", Colour.class));
+        assertEquals("order fact without none", message(() -> f.longInteger("none")));
+        assertEquals("big must be a JSON integer", message(() -> f.longInteger("big")));
+        assertEquals("big must be a JSON integer", message(() -> f.optionalInteger("big")));
+        assertEquals("bad '31/12' is not an ISO-8601 date", message(() -> f.optionalDate("bad")));
+        assertTrue(message(() -> f.optionalChoice("hue", Colour.class)).startsWith("hue 'PINK' is not one of"));
+    }
+
+    @Test
     void a_payload_must_be_a_json_object() throws Exception {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "/order-service", "sales.order.settled.v1", "o-1",
                 Instant.now(), null, "[1]");
